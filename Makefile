@@ -1,0 +1,73 @@
+# SAKIP Kecamatan — the two commands: `make run` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+APT_PACKAGES := chromium poppler-utils fonts-liberation2 libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+
+.PHONY: run test bench install install-test assets system-packages lint migrate clean
+
+$(VENV)/.installed: pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 diperlukan ($(PYTHON))"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(PIP) install -q -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed assets
+install-test: $(VENV)/.installed-test assets system-packages
+
+# Bootstrap, Bootstrap Icons and htmx come from the npm registry at install time and are
+# served by Django/whitenoise from node_modules: no CDN at run time, nothing pasted in the repo.
+node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null || { apt-get update -qq && apt-get install -y -qq nodejs npm; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+assets: node_modules/.package-lock.json
+
+# Debian packages the suite needs: Chromium for browser tests, poppler for PDF checks,
+# Liberation fonts and Pango for WeasyPrint. Installed only where missing.
+system-packages:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Memasang paket Debian:$$missing"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+migrate: install
+	mkdir -p var
+	$(PY) manage.py migrate --noinput
+
+run: install system-packages migrate
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0 || true
+	$(PY) manage.py seed_demo
+	$(PY) manage.py make_demo_certificate
+	@echo ""
+	@echo "SAKIP Kecamatan berjalan di http://$(HOST):$(PORT)/"
+	@echo "Login demo (kata sandi semua: mungka2025):"
+	@echo "  camat, sekcam, kasi-pemerintahan, kasi-pmd, kasi-kesos, kasi-trantib,"
+	@echo "  kasi-pelayanan, kasubag-umum, kasubag-pep, jf, admin, kabupaten"
+	@echo ""
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install-test
+	$(VENV)/bin/ruff check .
+	$(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+bench: install-test
+	$(PY) bench/run.py
+
+lint: install-test
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+
+clean:
+	rm -rf $(VENV) node_modules var/*.sqlite3

@@ -1,0 +1,269 @@
+"""The plan: years, strategic targets (sasaran), their indicators and targets, and the budget
+nomenclature behind them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from sakip.models.org import Office, Unit
+
+# Permendagri 86/2017: (lower bound inclusive, code, label). Configurable per office and year.
+DEFAULT_BANDS = [
+    {"min": 91, "code": "sangat_tinggi", "label": "Sangat Tinggi"},
+    {"min": 76, "code": "tinggi", "label": "Tinggi"},
+    {"min": 66, "code": "sedang", "label": "Sedang"},
+    {"min": 51, "code": "rendah", "label": "Rendah"},
+    {"min": 0, "code": "sangat_rendah", "label": "Sangat Rendah"},
+]
+
+
+def default_bands() -> list[dict]:
+    return [dict(b) for b in DEFAULT_BANDS]
+
+
+class Year(models.Model):
+    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="years")
+    year = models.PositiveSmallIntegerField(_("tahun"))
+    bands = models.JSONField(
+        _("kategori capaian"),
+        default=default_bands,
+        help_text=_("Batas bawah (%) tiap kategori, dari tertinggi ke terendah."),
+    )
+
+    class Meta:
+        verbose_name = _("tahun")
+        verbose_name_plural = _("tahun")
+        ordering = ["office", "-year"]
+        constraints = [models.UniqueConstraint(fields=["office", "year"], name="year_unique")]
+
+    def __str__(self) -> str:
+        return str(self.year)
+
+    def clean(self) -> None:
+        try:
+            mins = [Decimal(str(b["min"])) for b in self.bands]
+            complete = all(b["code"] and b["label"] for b in self.bands)
+        except (KeyError, TypeError, ArithmeticError, ValueError):
+            raise ValidationError(
+                {"bands": _("Tiap kategori perlu 'min', 'code' dan 'label'.")}
+            ) from None
+        if not complete or not mins or mins != sorted(mins, reverse=True) or mins[-1] != 0:
+            raise ValidationError(
+                {"bands": _("Batas bawah harus menurun dan kategori terakhir mulai dari 0.")}
+            )
+
+
+class SasaranStrategis(models.Model):
+    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="sasaran")
+    code = models.CharField(_("kode"), max_length=20, blank=True)
+    name = models.TextField(_("sasaran strategis"))
+    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    class Meta:
+        verbose_name = _("sasaran strategis")
+        verbose_name_plural = _("sasaran strategis")
+        ordering = ["office", "order", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Polarity(models.TextChoices):
+    HIGHER = "higher", _("Semakin tinggi semakin baik")
+    LOWER = "lower", _("Semakin rendah semakin baik")
+
+
+class TargetKind(models.TextChoices):
+    NUMBER = "number", _("Angka")
+    PERCENT = "percent", _("Persen")
+    RANGE = "range", _("Rentang")
+    TEXT = "text", _("Teks/kualitatif")
+
+
+class NomenklaturKind(models.TextChoices):
+    PROGRAM = "program", _("Program")
+    KEGIATAN = "kegiatan", _("Kegiatan")
+    SUB_KEGIATAN = "sub_kegiatan", _("Sub Kegiatan")
+
+
+class Nomenklatur(models.Model):
+    """Program (7.01.02), Kegiatan (7.01.02.2.01) and Sub Kegiatan (7.01.02.2.01.0001)."""
+
+    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="nomenklatur")
+    kind = models.CharField(_("tingkat"), max_length=14, choices=NomenklaturKind.choices)
+    code = models.CharField(_("kode"), max_length=30)
+    name = models.CharField(_("nomenklatur"), max_length=255)
+    parent = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="children"
+    )
+
+    class Meta:
+        verbose_name = _("program/kegiatan/sub kegiatan")
+        verbose_name_plural = _("program/kegiatan/sub kegiatan")
+        ordering = ["office", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["office", "code"], name="nomenklatur_unique_code"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+    def clean(self) -> None:
+        expected_parent = {
+            NomenklaturKind.PROGRAM: None,
+            NomenklaturKind.KEGIATAN: NomenklaturKind.PROGRAM,
+            NomenklaturKind.SUB_KEGIATAN: NomenklaturKind.KEGIATAN,
+        }[self.kind]
+        if expected_parent is None and self.parent_id:
+            raise ValidationError({"parent": _("Program tidak memiliki induk.")})
+        if expected_parent and (not self.parent_id or self.parent.kind != expected_parent):
+            raise ValidationError(
+                {
+                    "parent": _("Induk %(kind)s harus berupa %(parent)s.")
+                    % {
+                        "kind": self.get_kind_display(),
+                        "parent": NomenklaturKind(expected_parent).label,
+                    }
+                }
+            )
+        if self.parent_id and not self.code.startswith(self.parent.code + "."):
+            raise ValidationError({"code": _("Kode harus diawali kode induknya.")})
+
+
+class Indikator(models.Model):
+    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="indikator")
+    sasaran = models.ForeignKey(
+        SasaranStrategis,
+        verbose_name=_("sasaran strategis"),
+        on_delete=models.CASCADE,
+        related_name="indikator",
+    )
+    name = models.TextField(_("indikator kinerja"))
+    satuan = models.CharField(_("satuan"), max_length=40, blank=True)
+    polarity = models.CharField(
+        _("polaritas"), max_length=6, choices=Polarity.choices, default=Polarity.HIGHER
+    )
+    target_kind = models.CharField(
+        _("jenis target"), max_length=8, choices=TargetKind.choices, default=TargetKind.NUMBER
+    )
+    definition = models.TextField(_("definisi/formula"), blank=True)
+    data_source = models.CharField(_("sumber data"), max_length=255, blank=True)
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("yang membidangi"),
+        on_delete=models.PROTECT,
+        related_name="indikator",
+    )
+    nomenklatur = models.ForeignKey(
+        Nomenklatur,
+        verbose_name=_("program/kegiatan/sub kegiatan"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="indikator",
+    )
+    renstra_target = models.DecimalField(
+        _("target akhir Renstra"), max_digits=16, decimal_places=4, null=True, blank=True
+    )
+    renstra_target_text = models.CharField(
+        _("target akhir Renstra (teks)"), max_length=255, blank=True
+    )
+    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    class Meta:
+        verbose_name = _("indikator kinerja")
+        verbose_name_plural = _("indikator kinerja")
+        ordering = ["office", "sasaran__order", "order", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        errors = {}
+        if self.target_kind == TargetKind.PERCENT and self.satuan and self.satuan != "%":
+            errors["satuan"] = _("Indikator persen bersatuan %.")
+        if self.target_kind != TargetKind.TEXT and self.renstra_target_text:
+            errors["renstra_target_text"] = _("Target teks hanya untuk indikator kualitatif.")
+        if self.sasaran_id and self.office_id and self.sasaran.office_id != self.office_id:
+            errors["sasaran"] = _("Sasaran harus dari kantor yang sama.")
+        if self.unit_id and self.office_id and self.unit.office_id != self.office_id:
+            errors["unit"] = _("Unit harus dari kantor yang sama.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class Target(models.Model):
+    """The target of one indicator for one year. Range targets use value and value_max;
+    text targets use text. Quarterly targets (TW I–IV) are optional."""
+
+    indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="targets")
+    year = models.ForeignKey(
+        Year, verbose_name=_("tahun"), on_delete=models.CASCADE, related_name="targets"
+    )
+    value = models.DecimalField(_("target"), max_digits=16, decimal_places=4, null=True, blank=True)
+    value_max = models.DecimalField(
+        _("batas atas rentang"), max_digits=16, decimal_places=4, null=True, blank=True
+    )
+    text = models.CharField(_("target (teks)"), max_length=255, blank=True)
+    tw1 = models.DecimalField(_("TW I"), max_digits=16, decimal_places=4, null=True, blank=True)
+    tw2 = models.DecimalField(_("TW II"), max_digits=16, decimal_places=4, null=True, blank=True)
+    tw3 = models.DecimalField(_("TW III"), max_digits=16, decimal_places=4, null=True, blank=True)
+    tw4 = models.DecimalField(_("TW IV"), max_digits=16, decimal_places=4, null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("target")
+        verbose_name_plural = _("target")
+        ordering = ["year", "indikator"]
+        constraints = [
+            models.UniqueConstraint(fields=["indikator", "year"], name="target_unique_year"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indikator} ({self.year})"
+
+    def clean(self) -> None:
+        kind = self.indikator.target_kind if self.indikator_id else None
+        if kind == TargetKind.TEXT:
+            if not self.text.strip():
+                raise ValidationError({"text": _("Target kualitatif harus diisi dengan teks.")})
+            return
+        if self.value is None:
+            raise ValidationError({"value": _("Target angka harus diisi.")})
+        if self.value < 0:
+            raise ValidationError({"value": _("Target tidak boleh negatif.")})
+        if kind == TargetKind.PERCENT and self.value > 100:
+            raise ValidationError({"value": _("Target persen tidak boleh lebih dari 100.")})
+        if kind == TargetKind.RANGE and (self.value_max is None or self.value_max < self.value):
+            raise ValidationError(
+                {
+                    "value_max": _(
+                        "Batas atas rentang harus diisi dan tidak kurang dari batas bawah."
+                    )
+                }
+            )
+        if kind != TargetKind.RANGE and self.value_max is not None:
+            raise ValidationError({"value_max": _("Batas atas hanya untuk target rentang.")})
+
+
+class Anggaran(models.Model):
+    """Budget (pagu) and its realisation for one program in one year (LAKIP Bab III B)."""
+
+    year = models.ForeignKey(Year, on_delete=models.CASCADE, related_name="anggaran")
+    program = models.ForeignKey(Nomenklatur, on_delete=models.CASCADE, related_name="anggaran")
+    pagu = models.DecimalField(_("pagu (Rp)"), max_digits=16, decimal_places=2)
+    realisasi = models.DecimalField(_("realisasi (Rp)"), max_digits=16, decimal_places=2, default=0)
+
+    class Meta:
+        verbose_name = _("anggaran program")
+        verbose_name_plural = _("anggaran program")
+        ordering = ["year", "program__code"]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "program"], name="anggaran_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.program} {self.year}"

@@ -1,0 +1,11 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from sakip.views import home
+
+urlpatterns = [
+    path("", home.home, name="home"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("admin/", admin.site.urls),
+    path("", include("workflow.urls")),
+]

@@ -1,0 +1,43 @@
+from workflow.models.documents import (
+    Chapter,
+    CopyRecord,
+    Dispatch,
+    LetterNumber,
+    LetterSequence,
+    Meeting,
+    MeetingKind,
+    NotaDinas,
+    RenderedDocument,
+    SignedDocument,
+)
+from workflow.models.procedure import Report, ReportState, Step, Submission, SubmissionState
+from workflow.models.records import (
+    AuditEntry,
+    RevisionItem,
+    RevisionRequest,
+    StepRecord,
+    SubmissionSnapshot,
+)
+
+__all__ = [
+    "AuditEntry",
+    "Chapter",
+    "CopyRecord",
+    "Dispatch",
+    "LetterNumber",
+    "LetterSequence",
+    "Meeting",
+    "MeetingKind",
+    "NotaDinas",
+    "RenderedDocument",
+    "Report",
+    "ReportState",
+    "RevisionItem",
+    "RevisionRequest",
+    "SignedDocument",
+    "Step",
+    "StepRecord",
+    "Submission",
+    "SubmissionState",
+    "SubmissionSnapshot",
+]

@@ -1,0 +1,352 @@
+"""The two state machines of the SOP: the report walks the 13 steps; each data-supplying
+unit's submission goes pending → submitted → accepted, or returned → submitted again.
+
+Transition methods only move the state. Everything else a step does (locking, permission,
+records, audit, mail) happens in `workflow.services`, the one path that calls them."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_fsm import ConcurrentTransitionMixin, FSMField, FSMModelMixin, transition
+
+from sakip.models import Office, Person, Unit, Year
+from workflow.permissions import report_step_permission, submission_step_permission
+
+
+class Step(models.Model):
+    """One of the SOP's 13 steps with its Mutu Baku. Seeded from the SOP per office; which
+    roles perform a step is data the office's admin can change."""
+
+    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="steps")
+    number = models.PositiveSmallIntegerField(_("no"))
+    name = models.CharField(_("kegiatan"), max_length=255)
+    actor_roles = models.JSONField(
+        _("pelaksana"), default=list, help_text=_("Kode peran: camat, sekcam, kasi, jf.")
+    )
+    kelengkapan = models.CharField(_("kelengkapan"), max_length=120, default="Dokumen")
+    minutes = models.PositiveIntegerField(_("waktu (menit)"))
+    output = models.CharField(_("output"), max_length=120, default="Dokumen")
+    note = models.CharField(_("keterangan"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("langkah SOP")
+        verbose_name_plural = _("langkah SOP")
+        ordering = ["office", "number"]
+        constraints = [models.UniqueConstraint(fields=["office", "number"], name="step_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.name}"
+
+
+class ReportState(models.TextChoices):
+    ORDERED = "diperintahkan", _("Diperintahkan (menunggu format disampaikan)")
+    COLLECTING = "pengumpulan", _("Pengisian dan penghimpunan format")
+    EVALUATING = "evaluasi", _("Analisis dan evaluasi data")
+    DRAFTING = "penyusunan_draf", _("Penyusunan draf LAKIP")
+    CORRECTING = "koreksi_draf", _("Koreksi draf LAKIP")
+    FINALISATION = "finalisasi", _("Menunggu rapat finalisasi")
+    FINALISED = "final", _("Final (menunggu disampaikan kepada Camat)")
+    AWAITING_APPROVAL = "menunggu_persetujuan", _("Menunggu persetujuan Camat")
+    SIGNED = "ditandatangani", _("Ditandatangani")
+    NUMBERED = "bernomor", _("Surat pengantar bernomor")
+    DUPLICATED = "digandakan", _("Digandakan")
+    DISPATCHED = "dikirim", _("Dikirim (selesai)")
+
+
+class SubmissionState(models.TextChoices):
+    PENDING = "belum_dikirim", _("Belum dikirim")
+    SUBMITTED = "dikirim", _("Dikirim, menunggu evaluasi")
+    ACCEPTED = "diterima", _("Diterima")
+    RETURNED = "dikembalikan", _("Dikembalikan untuk revisi")
+
+
+def _all_submissions(states: set[str]):
+    def condition(report: Report) -> bool:
+        subs = list(report.submissions.values_list("state", flat=True))
+        return bool(subs) and all(s in states for s in subs)
+
+    return condition
+
+
+all_submitted = _all_submissions({SubmissionState.SUBMITTED, SubmissionState.ACCEPTED})
+all_accepted = _all_submissions({SubmissionState.ACCEPTED})
+all_submitted.__doc__ = _("Semua unit telah mengirim format.")
+all_accepted.__doc__ = _("Semua isian unit telah diterima.")
+
+S = ReportState
+
+
+class Report(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
+    """The year's LAKIP of one office."""
+
+    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="reports")
+    year = models.ForeignKey(
+        Year, verbose_name=_("tahun"), on_delete=models.PROTECT, related_name="reports"
+    )
+    state = FSMField(
+        _("tahap"), max_length=24, choices=ReportState.choices, default=S.ORDERED, protected=True
+    )
+    draft_round = models.PositiveSmallIntegerField(_("putaran draf"), default=1)
+    created_by = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    data_version = models.PositiveIntegerField(
+        default=1, help_text="Bumped on every change the LAKIP renders from (document cache key)."
+    )
+
+    class Meta:
+        verbose_name = _("laporan kinerja")
+        verbose_name_plural = _("laporan kinerja")
+        ordering = ["office", "-year__year"]
+        constraints = [
+            models.UniqueConstraint(fields=["office", "year"], name="report_unique_year"),
+        ]
+
+    def __str__(self) -> str:
+        return f"LAKIP {self.office.name} {self.year.year}"
+
+    @property
+    def is_closed(self) -> bool:
+        return self.state == S.DISPATCHED
+
+    @property
+    def is_signed(self) -> bool:
+        return self.state in {S.SIGNED, S.NUMBERED, S.DUPLICATED, S.DISPATCHED}
+
+    # Step 2
+    @transition(
+        field=state,
+        source=S.ORDERED,
+        target=S.COLLECTING,
+        permission=report_step_permission(2),
+        custom={"step": 2, "label": _("Sampaikan format pengumpulan"), "confirm": True},
+    )
+    def distribute(self) -> None:
+        pass
+
+    # Step 4
+    @transition(
+        field=state,
+        source=S.COLLECTING,
+        target=S.EVALUATING,
+        conditions=[all_submitted],
+        permission=report_step_permission(4),
+        custom={"step": 4, "label": _("Himpun format dan serahkan untuk evaluasi")},
+    )
+    def collect(self) -> None:
+        pass
+
+    # Step 5 (the report may leave evaluation only when every submission is accepted)
+    @transition(
+        field=state,
+        source=S.EVALUATING,
+        target=S.DRAFTING,
+        conditions=[all_accepted],
+        permission=report_step_permission(5),
+        custom={"step": 5, "label": _("Selesaikan evaluasi"), "confirm": True},
+    )
+    def finish_evaluation(self) -> None:
+        pass
+
+    # Step 6
+    @transition(
+        field=state,
+        source=S.DRAFTING,
+        target=S.CORRECTING,
+        permission=report_step_permission(6),
+        custom={"step": 6, "label": _("Ajukan draf untuk dikoreksi")},
+    )
+    def submit_draft(self) -> None:
+        pass
+
+    # Step 7
+    @transition(
+        field=state,
+        source=S.CORRECTING,
+        target=S.FINALISATION,
+        permission=report_step_permission(7),
+        custom={"step": 7, "label": _("Terima draf")},
+    )
+    def accept_draft(self) -> None:
+        pass
+
+    @transition(
+        field=state,
+        source=S.CORRECTING,
+        target=S.DRAFTING,
+        permission=report_step_permission(7),
+        custom={
+            "step": 7,
+            "label": _("Kembalikan draf untuk revisi"),
+            "reason": True,
+            "returns": True,
+        },
+    )
+    def return_draft(self) -> None:
+        self.draft_round += 1
+
+    # Step 8
+    @transition(
+        field=state,
+        source=S.FINALISATION,
+        target=S.FINALISED,
+        permission=report_step_permission(8),
+        custom={"step": 8, "label": _("Catat rapat finalisasi")},
+    )
+    def finalise(self) -> None:
+        pass
+
+    # Step 9
+    @transition(
+        field=state,
+        source=S.FINALISED,
+        target=S.AWAITING_APPROVAL,
+        permission=report_step_permission(9),
+        custom={"step": 9, "label": _("Sampaikan kepada Camat untuk persetujuan")},
+    )
+    def send_for_approval(self) -> None:
+        pass
+
+    # Step 10
+    @transition(
+        field=state,
+        source=S.AWAITING_APPROVAL,
+        target=S.SIGNED,
+        permission=report_step_permission(10),
+        custom={"step": 10, "label": _("Setujui dan tandatangani"), "confirm": True},
+    )
+    def sign(self) -> None:
+        pass
+
+    @transition(
+        field=state,
+        source=S.AWAITING_APPROVAL,
+        target=S.DRAFTING,
+        permission=report_step_permission(10),
+        custom={
+            "step": 10,
+            "label": _("Kembalikan untuk diperbaiki"),
+            "reason": True,
+            "returns": True,
+        },
+    )
+    def send_back(self) -> None:
+        self.draft_round += 1
+
+    # Step 11
+    @transition(
+        field=state,
+        source=S.SIGNED,
+        target=S.NUMBERED,
+        permission=report_step_permission(11),
+        custom={"step": 11, "label": _("Buat surat pengantar dan ambil nomor"), "confirm": True},
+    )
+    def number_letter(self) -> None:
+        pass
+
+    # Step 12
+    @transition(
+        field=state,
+        source=S.NUMBERED,
+        target=S.DUPLICATED,
+        permission=report_step_permission(12),
+        custom={"step": 12, "label": _("Catat penggandaan")},
+    )
+    def duplicate(self) -> None:
+        pass
+
+    # Step 13
+    @transition(
+        field=state,
+        source=S.DUPLICATED,
+        target=S.DISPATCHED,
+        permission=report_step_permission(13),
+        custom={"step": 13, "label": _("Catat pengiriman dan tutup laporan"), "confirm": True},
+    )
+    def dispatch(self) -> None:
+        pass
+
+
+SS = SubmissionState
+_SUBMITTABLE_REPORT_STATES = {S.COLLECTING, S.EVALUATING}
+
+
+def report_open_for_entry(submission: Submission) -> bool:
+    return submission.report.state in _SUBMITTABLE_REPORT_STATES
+
+
+def report_evaluating(submission: Submission) -> bool:
+    return submission.report.state == S.EVALUATING
+
+
+report_open_for_entry.__doc__ = _("Laporan sedang dalam tahap pengisian atau evaluasi.")
+report_evaluating.__doc__ = _("Laporan sedang dalam tahap evaluasi.")
+
+
+class Submission(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
+    """One data-supplying unit's part of the nine-column table for one report."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="submissions")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="submissions")
+    state = FSMField(
+        _("status"),
+        max_length=16,
+        choices=SubmissionState.choices,
+        default=SS.PENDING,
+        protected=True,
+    )
+    round = models.PositiveSmallIntegerField(_("putaran"), default=1)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("isian unit")
+        verbose_name_plural = _("isian unit")
+        ordering = ["report", "unit__order"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "unit"], name="submission_unique_unit"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} — {self.report}"
+
+    @property
+    def is_editable(self) -> bool:
+        return self.state in {SS.PENDING, SS.RETURNED} and report_open_for_entry(self)
+
+    # Step 3
+    @transition(
+        field=state,
+        source=[SS.PENDING, SS.RETURNED],
+        target=SS.SUBMITTED,
+        conditions=[report_open_for_entry],
+        permission=submission_step_permission(3),
+        custom={"step": 3, "label": _("Kirim isian")},
+    )
+    def submit(self) -> None:
+        pass
+
+    # Step 5
+    @transition(
+        field=state,
+        source=SS.SUBMITTED,
+        target=SS.ACCEPTED,
+        conditions=[report_evaluating],
+        permission=submission_step_permission(5),
+        custom={"step": 5, "label": _("Terima isian")},
+    )
+    def accept(self) -> None:
+        pass
+
+    @transition(
+        field=state,
+        source=SS.SUBMITTED,
+        target=SS.RETURNED,
+        conditions=[report_evaluating],
+        permission=submission_step_permission(5),
+        custom={"step": 5, "label": _("Kembalikan untuk revisi"), "reason": True, "returns": True},
+    )
+    def return_for_revision(self) -> None:
+        self.round += 1
