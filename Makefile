@@ -45,6 +45,7 @@ system-packages:
 migrate: install
 	mkdir -p var
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
 
 run: install system-packages migrate
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0 || true

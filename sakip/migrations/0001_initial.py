@@ -10,7 +10,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -19,247 +18,686 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Kabupaten',
+            name="Kabupaten",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, unique=True, verbose_name='nama kabupaten')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(max_length=120, unique=True, verbose_name="nama kabupaten"),
+                ),
             ],
             options={
-                'verbose_name': 'kabupaten',
-                'verbose_name_plural': 'kabupaten',
-                'ordering': ['name'],
+                "verbose_name": "kabupaten",
+                "verbose_name_plural": "kabupaten",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='SasaranStrategis',
+            name="SasaranStrategis",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(blank=True, max_length=20, verbose_name='kode')),
-                ('name', models.TextField(verbose_name='sasaran strategis')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='urutan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(blank=True, max_length=20, verbose_name="kode")),
+                ("name", models.TextField(verbose_name="sasaran strategis")),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="urutan")),
             ],
             options={
-                'verbose_name': 'sasaran strategis',
-                'verbose_name_plural': 'sasaran strategis',
-                'ordering': ['office', 'order', 'id'],
+                "verbose_name": "sasaran strategis",
+                "verbose_name_plural": "sasaran strategis",
+                "ordering": ["office", "order", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Target',
+            name="Target",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('value', models.DecimalField(blank=True, decimal_places=4, max_digits=16, null=True, verbose_name='target')),
-                ('value_max', models.DecimalField(blank=True, decimal_places=4, max_digits=16, null=True, verbose_name='batas atas rentang')),
-                ('text', models.CharField(blank=True, max_length=255, verbose_name='target (teks)')),
-                ('tw1', models.DecimalField(blank=True, decimal_places=4, max_digits=16, null=True, verbose_name='TW I')),
-                ('tw2', models.DecimalField(blank=True, decimal_places=4, max_digits=16, null=True, verbose_name='TW II')),
-                ('tw3', models.DecimalField(blank=True, decimal_places=4, max_digits=16, null=True, verbose_name='TW III')),
-                ('tw4', models.DecimalField(blank=True, decimal_places=4, max_digits=16, null=True, verbose_name='TW IV')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "value",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=16,
+                        null=True,
+                        verbose_name="target",
+                    ),
+                ),
+                (
+                    "value_max",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=16,
+                        null=True,
+                        verbose_name="batas atas rentang",
+                    ),
+                ),
+                (
+                    "text",
+                    models.CharField(blank=True, max_length=255, verbose_name="target (teks)"),
+                ),
+                (
+                    "tw1",
+                    models.DecimalField(
+                        blank=True, decimal_places=4, max_digits=16, null=True, verbose_name="TW I"
+                    ),
+                ),
+                (
+                    "tw2",
+                    models.DecimalField(
+                        blank=True, decimal_places=4, max_digits=16, null=True, verbose_name="TW II"
+                    ),
+                ),
+                (
+                    "tw3",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=16,
+                        null=True,
+                        verbose_name="TW III",
+                    ),
+                ),
+                (
+                    "tw4",
+                    models.DecimalField(
+                        blank=True, decimal_places=4, max_digits=16, null=True, verbose_name="TW IV"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'target',
-                'verbose_name_plural': 'target',
-                'ordering': ['year', 'indikator'],
+                "verbose_name": "target",
+                "verbose_name_plural": "target",
+                "ordering": ["year", "indikator"],
             },
         ),
         migrations.CreateModel(
-            name='Tenure',
+            name="Tenure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('camat', 'Camat'), ('sekcam', 'Sekretaris Camat'), ('kasi', 'Kasi/Kasubag'), ('jf', 'Jabatan Fungsional/Staf'), ('admin', 'Operator'), ('kabupaten', 'Pembaca tingkat kabupaten')], max_length=12, verbose_name='jabatan')),
-                ('start', models.DateField(verbose_name='mulai')),
-                ('end', models.DateField(blank=True, null=True, verbose_name='selesai')),
-                ('acting', models.BooleanField(default=False, verbose_name='pelaksana tugas (Plt.)')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("camat", "Camat"),
+                            ("sekcam", "Sekretaris Camat"),
+                            ("kasi", "Kasi/Kasubag"),
+                            ("jf", "Jabatan Fungsional/Staf"),
+                            ("admin", "Operator"),
+                            ("kabupaten", "Pembaca tingkat kabupaten"),
+                        ],
+                        max_length=12,
+                        verbose_name="jabatan",
+                    ),
+                ),
+                ("start", models.DateField(verbose_name="mulai")),
+                ("end", models.DateField(blank=True, null=True, verbose_name="selesai")),
+                (
+                    "acting",
+                    models.BooleanField(default=False, verbose_name="pelaksana tugas (Plt.)"),
+                ),
             ],
             options={
-                'verbose_name': 'masa jabatan',
-                'verbose_name_plural': 'masa jabatan',
-                'ordering': ['office', 'role', '-start'],
+                "verbose_name": "masa jabatan",
+                "verbose_name_plural": "masa jabatan",
+                "ordering": ["office", "role", "-start"],
             },
         ),
         migrations.CreateModel(
-            name='Unit',
+            name="Unit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=160, verbose_name='nama unit')),
-                ('short_name', models.CharField(blank=True, max_length=60, verbose_name='nama singkat')),
-                ('kind', models.CharField(choices=[('pimpinan', 'Pimpinan'), ('sekretariat', 'Sekretariat'), ('subbagian', 'Subbagian'), ('seksi', 'Seksi'), ('fungsional', 'Kelompok Jabatan Fungsional')], max_length=20, verbose_name='jenis')),
-                ('supplies_data', models.BooleanField(default=False, help_text='Mengisi format pengumpulan (langkah 3).', verbose_name='unit penyuplai data')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='urutan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=160, verbose_name="nama unit")),
+                (
+                    "short_name",
+                    models.CharField(blank=True, max_length=60, verbose_name="nama singkat"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("pimpinan", "Pimpinan"),
+                            ("sekretariat", "Sekretariat"),
+                            ("subbagian", "Subbagian"),
+                            ("seksi", "Seksi"),
+                            ("fungsional", "Kelompok Jabatan Fungsional"),
+                        ],
+                        max_length=20,
+                        verbose_name="jenis",
+                    ),
+                ),
+                (
+                    "supplies_data",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Mengisi format pengumpulan (langkah 3).",
+                        verbose_name="unit penyuplai data",
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="urutan")),
             ],
             options={
-                'verbose_name': 'unit kerja',
-                'verbose_name_plural': 'unit kerja',
-                'ordering': ['office', 'order', 'name'],
+                "verbose_name": "unit kerja",
+                "verbose_name_plural": "unit kerja",
+                "ordering": ["office", "order", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Year',
+            name="Year",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='tahun')),
-                ('bands', models.JSONField(default=sakip.models.plan.default_bands, help_text='Batas bawah (%) tiap kategori, dari tertinggi ke terendah.', verbose_name='kategori capaian')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="tahun")),
+                (
+                    "bands",
+                    models.JSONField(
+                        default=sakip.models.plan.default_bands,
+                        help_text="Batas bawah (%) tiap kategori, dari tertinggi ke terendah.",
+                        verbose_name="kategori capaian",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tahun',
-                'verbose_name_plural': 'tahun',
-                'ordering': ['office', '-year'],
+                "verbose_name": "tahun",
+                "verbose_name_plural": "tahun",
+                "ordering": ["office", "-year"],
             },
         ),
         migrations.CreateModel(
-            name='Nomenklatur',
+            name="Nomenklatur",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('program', 'Program'), ('kegiatan', 'Kegiatan'), ('sub_kegiatan', 'Sub Kegiatan')], max_length=14, verbose_name='tingkat')),
-                ('code', models.CharField(max_length=30, verbose_name='kode')),
-                ('name', models.CharField(max_length=255, verbose_name='nomenklatur')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='children', to='sakip.nomenklatur')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("program", "Program"),
+                            ("kegiatan", "Kegiatan"),
+                            ("sub_kegiatan", "Sub Kegiatan"),
+                        ],
+                        max_length=14,
+                        verbose_name="tingkat",
+                    ),
+                ),
+                ("code", models.CharField(max_length=30, verbose_name="kode")),
+                ("name", models.CharField(max_length=255, verbose_name="nomenklatur")),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="children",
+                        to="sakip.nomenklatur",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'program/kegiatan/sub kegiatan',
-                'verbose_name_plural': 'program/kegiatan/sub kegiatan',
-                'ordering': ['office', 'code'],
+                "verbose_name": "program/kegiatan/sub kegiatan",
+                "verbose_name_plural": "program/kegiatan/sub kegiatan",
+                "ordering": ["office", "code"],
             },
         ),
         migrations.CreateModel(
-            name='Anggaran',
+            name="Anggaran",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('pagu', models.DecimalField(decimal_places=2, max_digits=16, verbose_name='pagu (Rp)')),
-                ('realisasi', models.DecimalField(decimal_places=2, default=0, max_digits=16, verbose_name='realisasi (Rp)')),
-                ('program', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='anggaran', to='sakip.nomenklatur')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "pagu",
+                    models.DecimalField(decimal_places=2, max_digits=16, verbose_name="pagu (Rp)"),
+                ),
+                (
+                    "realisasi",
+                    models.DecimalField(
+                        decimal_places=2, default=0, max_digits=16, verbose_name="realisasi (Rp)"
+                    ),
+                ),
+                (
+                    "program",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="anggaran",
+                        to="sakip.nomenklatur",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'anggaran program',
-                'verbose_name_plural': 'anggaran program',
-                'ordering': ['year', 'program__code'],
+                "verbose_name": "anggaran program",
+                "verbose_name_plural": "anggaran program",
+                "ordering": ["year", "program__code"],
             },
         ),
         migrations.CreateModel(
-            name='Office',
+            name="Office",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, verbose_name='nama kecamatan')),
-                ('letter_code', models.CharField(help_text='Kode pada nomor surat, mis. CMK.', max_length=12, verbose_name='kode surat')),
-                ('letter_classification', models.CharField(default='900', help_text='Kode klasifikasi arsip pada nomor surat, mis. 900.', max_length=12, verbose_name='klasifikasi surat')),
-                ('letter_pattern', models.CharField(default='{klasifikasi}/{nomor}/{kode}/{bulan_romawi}/{tahun}', help_text='Tersedia: {klasifikasi}, {nomor}, {kode}, {bulan_romawi}, {bulan}, {tahun}.', max_length=120, verbose_name='pola nomor surat')),
-                ('address', models.CharField(blank=True, max_length=255, verbose_name='alamat')),
-                ('postal_code', models.CharField(blank=True, max_length=10, verbose_name='kode pos')),
-                ('phone', models.CharField(blank=True, max_length=40, verbose_name='telepon')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='surel')),
-                ('website', models.CharField(blank=True, max_length=120, verbose_name='laman')),
-                ('city', models.CharField(blank=True, help_text='Nama tempat pada tanggal surat, mis. Mungka.', max_length=80, verbose_name='tempat penandatanganan')),
-                ('work_start', models.TimeField(default=datetime.time(7, 30), verbose_name='jam kerja mulai')),
-                ('work_end', models.TimeField(default=datetime.time(16, 0), verbose_name='jam kerja selesai')),
-                ('work_days', models.CharField(default='0,1,2,3,4', help_text='Nomor hari kerja dipisah koma: 0 = Senin … 6 = Minggu.', max_length=20, verbose_name='hari kerja')),
-                ('kabupaten', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='offices', to='sakip.kabupaten', verbose_name='kabupaten')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, verbose_name="nama kecamatan")),
+                (
+                    "letter_code",
+                    models.CharField(
+                        help_text="Kode pada nomor surat, mis. CMK.",
+                        max_length=12,
+                        verbose_name="kode surat",
+                    ),
+                ),
+                (
+                    "letter_classification",
+                    models.CharField(
+                        default="900",
+                        help_text="Kode klasifikasi arsip pada nomor surat, mis. 900.",
+                        max_length=12,
+                        verbose_name="klasifikasi surat",
+                    ),
+                ),
+                (
+                    "letter_pattern",
+                    models.CharField(
+                        default="{klasifikasi}/{nomor}/{kode}/{bulan_romawi}/{tahun}",
+                        help_text="Tersedia: {klasifikasi}, {nomor}, {kode}, {bulan_romawi}, {bulan}, {tahun}.",
+                        max_length=120,
+                        verbose_name="pola nomor surat",
+                    ),
+                ),
+                ("address", models.CharField(blank=True, max_length=255, verbose_name="alamat")),
+                (
+                    "postal_code",
+                    models.CharField(blank=True, max_length=10, verbose_name="kode pos"),
+                ),
+                ("phone", models.CharField(blank=True, max_length=40, verbose_name="telepon")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="surel")),
+                ("website", models.CharField(blank=True, max_length=120, verbose_name="laman")),
+                (
+                    "city",
+                    models.CharField(
+                        blank=True,
+                        help_text="Nama tempat pada tanggal surat, mis. Mungka.",
+                        max_length=80,
+                        verbose_name="tempat penandatanganan",
+                    ),
+                ),
+                (
+                    "work_start",
+                    models.TimeField(default=datetime.time(7, 30), verbose_name="jam kerja mulai"),
+                ),
+                (
+                    "work_end",
+                    models.TimeField(
+                        default=datetime.time(16, 0), verbose_name="jam kerja selesai"
+                    ),
+                ),
+                (
+                    "work_days",
+                    models.CharField(
+                        default="0,1,2,3,4",
+                        help_text="Nomor hari kerja dipisah koma: 0 = Senin … 6 = Minggu.",
+                        max_length=20,
+                        verbose_name="hari kerja",
+                    ),
+                ),
+                (
+                    "kabupaten",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="offices",
+                        to="sakip.kabupaten",
+                        verbose_name="kabupaten",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kantor kecamatan',
-                'verbose_name_plural': 'kantor kecamatan',
-                'ordering': ['name'],
+                "verbose_name": "kantor kecamatan",
+                "verbose_name_plural": "kantor kecamatan",
+                "ordering": ["name"],
             },
         ),
         migrations.AddField(
-            model_name='nomenklatur',
-            name='office',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='nomenklatur', to='sakip.office'),
+            model_name="nomenklatur",
+            name="office",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="nomenklatur",
+                to="sakip.office",
+            ),
         ),
         migrations.CreateModel(
-            name='Indikator',
+            name="Indikator",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.TextField(verbose_name='indikator kinerja')),
-                ('satuan', models.CharField(blank=True, max_length=40, verbose_name='satuan')),
-                ('polarity', models.CharField(choices=[('higher', 'Semakin tinggi semakin baik'), ('lower', 'Semakin rendah semakin baik')], default='higher', max_length=6, verbose_name='polaritas')),
-                ('target_kind', models.CharField(choices=[('number', 'Angka'), ('percent', 'Persen'), ('range', 'Rentang'), ('text', 'Teks/kualitatif')], default='number', max_length=8, verbose_name='jenis target')),
-                ('definition', models.TextField(blank=True, verbose_name='definisi/formula')),
-                ('data_source', models.CharField(blank=True, max_length=255, verbose_name='sumber data')),
-                ('renstra_target', models.DecimalField(blank=True, decimal_places=4, max_digits=16, null=True, verbose_name='target akhir Renstra')),
-                ('renstra_target_text', models.CharField(blank=True, max_length=255, verbose_name='target akhir Renstra (teks)')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='urutan')),
-                ('nomenklatur', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='indikator', to='sakip.nomenklatur', verbose_name='program/kegiatan/sub kegiatan')),
-                ('office', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='indikator', to='sakip.office')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.TextField(verbose_name="indikator kinerja")),
+                ("satuan", models.CharField(blank=True, max_length=40, verbose_name="satuan")),
+                (
+                    "polarity",
+                    models.CharField(
+                        choices=[
+                            ("higher", "Semakin tinggi semakin baik"),
+                            ("lower", "Semakin rendah semakin baik"),
+                        ],
+                        default="higher",
+                        max_length=6,
+                        verbose_name="polaritas",
+                    ),
+                ),
+                (
+                    "target_kind",
+                    models.CharField(
+                        choices=[
+                            ("number", "Angka"),
+                            ("percent", "Persen"),
+                            ("range", "Rentang"),
+                            ("text", "Teks/kualitatif"),
+                        ],
+                        default="number",
+                        max_length=8,
+                        verbose_name="jenis target",
+                    ),
+                ),
+                ("definition", models.TextField(blank=True, verbose_name="definisi/formula")),
+                (
+                    "data_source",
+                    models.CharField(blank=True, max_length=255, verbose_name="sumber data"),
+                ),
+                (
+                    "renstra_target",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=16,
+                        null=True,
+                        verbose_name="target akhir Renstra",
+                    ),
+                ),
+                (
+                    "renstra_target_text",
+                    models.CharField(
+                        blank=True, max_length=255, verbose_name="target akhir Renstra (teks)"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="urutan")),
+                (
+                    "nomenklatur",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="indikator",
+                        to="sakip.nomenklatur",
+                        verbose_name="program/kegiatan/sub kegiatan",
+                    ),
+                ),
+                (
+                    "office",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="indikator",
+                        to="sakip.office",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'indikator kinerja',
-                'verbose_name_plural': 'indikator kinerja',
-                'ordering': ['office', 'sasaran__order', 'order', 'id'],
+                "verbose_name": "indikator kinerja",
+                "verbose_name_plural": "indikator kinerja",
+                "ordering": ["office", "sasaran__order", "order", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Holiday',
+            name="Holiday",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(verbose_name='tanggal')),
-                ('name', models.CharField(max_length=120, verbose_name='keterangan')),
-                ('office', models.ForeignKey(blank=True, help_text='Kosong: berlaku untuk semua kantor (libur nasional).', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='holidays', to='sakip.office')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="tanggal")),
+                ("name", models.CharField(max_length=120, verbose_name="keterangan")),
+                (
+                    "office",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Kosong: berlaku untuk semua kantor (libur nasional).",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="holidays",
+                        to="sakip.office",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'hari libur',
-                'verbose_name_plural': 'hari libur',
-                'ordering': ['date'],
+                "verbose_name": "hari libur",
+                "verbose_name_plural": "hari libur",
+                "ordering": ["date"],
             },
         ),
         migrations.CreateModel(
-            name='Person',
+            name="Person",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('full_name', models.CharField(max_length=160, verbose_name='nama lengkap dan gelar')),
-                ('nip', models.CharField(blank=True, help_text='18 digit, tanpa spasi.', max_length=18, validators=[sakip.validators.validate_nip], verbose_name='NIP')),
-                ('pangkat', models.CharField(blank=True, max_length=60, verbose_name='pangkat')),
-                ('golongan', models.CharField(blank=True, max_length=10, verbose_name='golongan/ruang')),
-                ('jabatan', models.CharField(blank=True, max_length=160, verbose_name='jabatan')),
-                ('role', models.CharField(choices=[('camat', 'Camat'), ('sekcam', 'Sekretaris Camat'), ('kasi', 'Kasi/Kasubag'), ('jf', 'Jabatan Fungsional/Staf'), ('admin', 'Operator'), ('kabupaten', 'Pembaca tingkat kabupaten')], max_length=12, verbose_name='peran')),
-                ('heads_unit', models.BooleanField(default=False, help_text='Kasi/Kasubag yang memimpin unitnya.', verbose_name='kepala unit')),
-                ('kabupaten', models.ForeignKey(blank=True, help_text='Hanya untuk pembaca tingkat kabupaten.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='readers', to='sakip.kabupaten')),
-                ('office', models.ForeignKey(blank=True, help_text='Kosong hanya untuk pembaca tingkat kabupaten.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='people', to='sakip.office')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='person', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "full_name",
+                    models.CharField(max_length=160, verbose_name="nama lengkap dan gelar"),
+                ),
+                (
+                    "nip",
+                    models.CharField(
+                        blank=True,
+                        help_text="18 digit, tanpa spasi.",
+                        max_length=18,
+                        validators=[sakip.validators.validate_nip],
+                        verbose_name="NIP",
+                    ),
+                ),
+                ("pangkat", models.CharField(blank=True, max_length=60, verbose_name="pangkat")),
+                (
+                    "golongan",
+                    models.CharField(blank=True, max_length=10, verbose_name="golongan/ruang"),
+                ),
+                ("jabatan", models.CharField(blank=True, max_length=160, verbose_name="jabatan")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("camat", "Camat"),
+                            ("sekcam", "Sekretaris Camat"),
+                            ("kasi", "Kasi/Kasubag"),
+                            ("jf", "Jabatan Fungsional/Staf"),
+                            ("admin", "Operator"),
+                            ("kabupaten", "Pembaca tingkat kabupaten"),
+                        ],
+                        max_length=12,
+                        verbose_name="peran",
+                    ),
+                ),
+                (
+                    "heads_unit",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Kasi/Kasubag yang memimpin unitnya.",
+                        verbose_name="kepala unit",
+                    ),
+                ),
+                (
+                    "kabupaten",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Hanya untuk pembaca tingkat kabupaten.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="readers",
+                        to="sakip.kabupaten",
+                    ),
+                ),
+                (
+                    "office",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Kosong hanya untuk pembaca tingkat kabupaten.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="people",
+                        to="sakip.office",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="person",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'pegawai',
-                'verbose_name_plural': 'pegawai',
-                'ordering': ['full_name'],
+                "verbose_name": "pegawai",
+                "verbose_name_plural": "pegawai",
+                "ordering": ["full_name"],
             },
         ),
         migrations.CreateModel(
-            name='Evidence',
+            name="Evidence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=255, upload_to=sakip.models.rows.evidence_path)),
-                ('original_name', models.CharField(max_length=160, verbose_name='nama berkas')),
-                ('content_type', models.CharField(max_length=100)),
-                ('size', models.PositiveIntegerField()),
-                ('sha256', models.CharField(max_length=64)),
-                ('uploaded_at', models.DateTimeField(auto_now_add=True)),
-                ('uploaded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='sakip.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "file",
+                    models.FileField(max_length=255, upload_to=sakip.models.rows.evidence_path),
+                ),
+                ("original_name", models.CharField(max_length=160, verbose_name="nama berkas")),
+                ("content_type", models.CharField(max_length=100)),
+                ("size", models.PositiveIntegerField()),
+                ("sha256", models.CharField(max_length=64)),
+                ("uploaded_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="sakip.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'bukti dukung',
-                'verbose_name_plural': 'bukti dukung',
-                'ordering': ['row', 'uploaded_at'],
+                "verbose_name": "bukti dukung",
+                "verbose_name_plural": "bukti dukung",
+                "ordering": ["row", "uploaded_at"],
             },
         ),
         migrations.CreateModel(
-            name='PlanRow',
+            name="PlanRow",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(verbose_name='no')),
-                ('realisasi', models.DecimalField(blank=True, decimal_places=4, max_digits=16, null=True, verbose_name='realisasi')),
-                ('realisasi_text', models.TextField(blank=True, verbose_name='realisasi/progres (teks)')),
-                ('sumber_data', models.CharField(blank=True, max_length=255, verbose_name='sumber data')),
-                ('keterangan', models.TextField(blank=True, verbose_name='ket')),
-                ('belum_berjalan', models.BooleanField(default=False, verbose_name='kegiatan belum berjalan')),
-                ('belum_berjalan_reason', models.TextField(blank=True, verbose_name='alasan belum berjalan')),
-                ('analysis', models.TextField(blank=True, help_text='Penyebab keberhasilan/kegagalan dan solusi (untuk Bab III).', verbose_name='analisis capaian')),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('indikator', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='rows', to='sakip.indikator')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(verbose_name="no")),
+                (
+                    "realisasi",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=16,
+                        null=True,
+                        verbose_name="realisasi",
+                    ),
+                ),
+                (
+                    "realisasi_text",
+                    models.TextField(blank=True, verbose_name="realisasi/progres (teks)"),
+                ),
+                (
+                    "sumber_data",
+                    models.CharField(blank=True, max_length=255, verbose_name="sumber data"),
+                ),
+                ("keterangan", models.TextField(blank=True, verbose_name="ket")),
+                (
+                    "belum_berjalan",
+                    models.BooleanField(default=False, verbose_name="kegiatan belum berjalan"),
+                ),
+                (
+                    "belum_berjalan_reason",
+                    models.TextField(blank=True, verbose_name="alasan belum berjalan"),
+                ),
+                (
+                    "analysis",
+                    models.TextField(
+                        blank=True,
+                        help_text="Penyebab keberhasilan/kegagalan dan solusi (untuk Bab III).",
+                        verbose_name="analisis capaian",
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "indikator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="rows",
+                        to="sakip.indikator",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'baris format pengumpulan',
-                'verbose_name_plural': 'baris format pengumpulan',
-                'ordering': ['submission__report', 'number'],
+                "verbose_name": "baris format pengumpulan",
+                "verbose_name_plural": "baris format pengumpulan",
+                "ordering": ["submission__report", "number"],
             },
         ),
     ]

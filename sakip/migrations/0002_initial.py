@@ -5,134 +5,221 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('sakip', '0001_initial'),
-        ('workflow', '0001_initial'),
+        ("sakip", "0001_initial"),
+        ("workflow", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='planrow',
-            name='submission',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rows', to='workflow.submission'),
+            model_name="planrow",
+            name="submission",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="rows",
+                to="workflow.submission",
+            ),
         ),
         migrations.AddField(
-            model_name='planrow',
-            name='updated_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='sakip.person'),
+            model_name="planrow",
+            name="updated_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="sakip.person",
+            ),
         ),
         migrations.AddField(
-            model_name='evidence',
-            name='row',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='evidence', to='sakip.planrow'),
+            model_name="evidence",
+            name="row",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="evidence",
+                to="sakip.planrow",
+            ),
         ),
         migrations.AddField(
-            model_name='sasaranstrategis',
-            name='office',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sasaran', to='sakip.office'),
+            model_name="sasaranstrategis",
+            name="office",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="sasaran",
+                to="sakip.office",
+            ),
         ),
         migrations.AddField(
-            model_name='indikator',
-            name='sasaran',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='indikator', to='sakip.sasaranstrategis', verbose_name='sasaran strategis'),
+            model_name="indikator",
+            name="sasaran",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="indikator",
+                to="sakip.sasaranstrategis",
+                verbose_name="sasaran strategis",
+            ),
         ),
         migrations.AddField(
-            model_name='target',
-            name='indikator',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='targets', to='sakip.indikator'),
+            model_name="target",
+            name="indikator",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="targets",
+                to="sakip.indikator",
+            ),
         ),
         migrations.AddField(
-            model_name='planrow',
-            name='target',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='rows', to='sakip.target'),
+            model_name="planrow",
+            name="target",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="rows", to="sakip.target"
+            ),
         ),
         migrations.AddField(
-            model_name='tenure',
-            name='office',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tenures', to='sakip.office'),
+            model_name="tenure",
+            name="office",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="tenures",
+                to="sakip.office",
+            ),
         ),
         migrations.AddField(
-            model_name='tenure',
-            name='person',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tenures', to='sakip.person'),
+            model_name="tenure",
+            name="person",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="tenures",
+                to="sakip.person",
+            ),
         ),
         migrations.AddField(
-            model_name='unit',
-            name='office',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='units', to='sakip.office'),
+            model_name="unit",
+            name="office",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="units", to="sakip.office"
+            ),
         ),
         migrations.AddField(
-            model_name='tenure',
-            name='unit',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, to='sakip.unit'),
+            model_name="tenure",
+            name="unit",
+            field=models.ForeignKey(
+                blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, to="sakip.unit"
+            ),
         ),
         migrations.AddField(
-            model_name='planrow',
-            name='unit',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='rows', to='sakip.unit', verbose_name='yang membidangi'),
+            model_name="planrow",
+            name="unit",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="rows",
+                to="sakip.unit",
+                verbose_name="yang membidangi",
+            ),
         ),
         migrations.AddField(
-            model_name='person',
-            name='unit',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='members', to='sakip.unit', verbose_name='unit kerja'),
+            model_name="person",
+            name="unit",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="members",
+                to="sakip.unit",
+                verbose_name="unit kerja",
+            ),
         ),
         migrations.AddField(
-            model_name='indikator',
-            name='unit',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='indikator', to='sakip.unit', verbose_name='yang membidangi'),
+            model_name="indikator",
+            name="unit",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="indikator",
+                to="sakip.unit",
+                verbose_name="yang membidangi",
+            ),
         ),
         migrations.AddField(
-            model_name='year',
-            name='office',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='years', to='sakip.office'),
+            model_name="year",
+            name="office",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="years", to="sakip.office"
+            ),
         ),
         migrations.AddField(
-            model_name='target',
-            name='year',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='targets', to='sakip.year', verbose_name='tahun'),
+            model_name="target",
+            name="year",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="targets",
+                to="sakip.year",
+                verbose_name="tahun",
+            ),
         ),
         migrations.AddField(
-            model_name='anggaran',
-            name='year',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='anggaran', to='sakip.year'),
+            model_name="anggaran",
+            name="year",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="anggaran",
+                to="sakip.year",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='office',
-            constraint=models.UniqueConstraint(fields=('kabupaten', 'name'), name='office_unique_name'),
+            model_name="office",
+            constraint=models.UniqueConstraint(
+                fields=("kabupaten", "name"), name="office_unique_name"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='nomenklatur',
-            constraint=models.UniqueConstraint(fields=('office', 'code'), name='nomenklatur_unique_code'),
+            model_name="nomenklatur",
+            constraint=models.UniqueConstraint(
+                fields=("office", "code"), name="nomenklatur_unique_code"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='holiday',
-            constraint=models.UniqueConstraint(fields=('office', 'date'), name='holiday_unique_date'),
+            model_name="holiday",
+            constraint=models.UniqueConstraint(
+                fields=("office", "date"), name="holiday_unique_date"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='unit',
-            constraint=models.UniqueConstraint(fields=('office', 'name'), name='unit_unique_name'),
+            model_name="unit",
+            constraint=models.UniqueConstraint(fields=("office", "name"), name="unit_unique_name"),
         ),
         migrations.AddConstraint(
-            model_name='planrow',
-            constraint=models.UniqueConstraint(fields=('submission', 'indikator'), name='row_unique_indikator'),
+            model_name="planrow",
+            constraint=models.UniqueConstraint(
+                fields=("submission", "indikator"), name="row_unique_indikator"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='person',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kabupaten__isnull', False), ('role', 'kabupaten')), models.Q(models.Q(('role', 'kabupaten'), _negated=True), ('office__isnull', False)), _connector='OR'), name='person_office_or_kabupaten'),
+            model_name="person",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("kabupaten__isnull", False), ("role", "kabupaten")),
+                    models.Q(
+                        models.Q(("role", "kabupaten"), _negated=True), ("office__isnull", False)
+                    ),
+                    _connector="OR",
+                ),
+                name="person_office_or_kabupaten",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='year',
-            constraint=models.UniqueConstraint(fields=('office', 'year'), name='year_unique'),
+            model_name="year",
+            constraint=models.UniqueConstraint(fields=("office", "year"), name="year_unique"),
         ),
         migrations.AddConstraint(
-            model_name='target',
-            constraint=models.UniqueConstraint(fields=('indikator', 'year'), name='target_unique_year'),
+            model_name="target",
+            constraint=models.UniqueConstraint(
+                fields=("indikator", "year"), name="target_unique_year"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='anggaran',
-            constraint=models.UniqueConstraint(fields=('year', 'program'), name='anggaran_unique'),
+            model_name="anggaran",
+            constraint=models.UniqueConstraint(fields=("year", "program"), name="anggaran_unique"),
         ),
     ]

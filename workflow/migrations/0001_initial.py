@@ -6,348 +6,817 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('sakip', '0001_initial'),
+        ("sakip", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Report',
+            name="Report",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('state', django_fsm.FSMField(choices=[('diperintahkan', 'Diperintahkan (menunggu format disampaikan)'), ('pengumpulan', 'Pengisian dan penghimpunan format'), ('evaluasi', 'Analisis dan evaluasi data'), ('penyusunan_draf', 'Penyusunan draf LAKIP'), ('koreksi_draf', 'Koreksi draf LAKIP'), ('finalisasi', 'Menunggu rapat finalisasi'), ('final', 'Final (menunggu disampaikan kepada Camat)'), ('menunggu_persetujuan', 'Menunggu persetujuan Camat'), ('ditandatangani', 'Ditandatangani'), ('bernomor', 'Surat pengantar bernomor'), ('digandakan', 'Digandakan'), ('dikirim', 'Dikirim (selesai)')], default='diperintahkan', max_length=24, protected=True, verbose_name='tahap')),
-                ('draft_round', models.PositiveSmallIntegerField(default=1, verbose_name='putaran draf')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('data_version', models.PositiveIntegerField(default=1, help_text='Bumped on every change the LAKIP renders from (document cache key).')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='sakip.person')),
-                ('office', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reports', to='sakip.office')),
-                ('year', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reports', to='sakip.year', verbose_name='tahun')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "state",
+                    django_fsm.FSMField(
+                        choices=[
+                            ("diperintahkan", "Diperintahkan (menunggu format disampaikan)"),
+                            ("pengumpulan", "Pengisian dan penghimpunan format"),
+                            ("evaluasi", "Analisis dan evaluasi data"),
+                            ("penyusunan_draf", "Penyusunan draf LAKIP"),
+                            ("koreksi_draf", "Koreksi draf LAKIP"),
+                            ("finalisasi", "Menunggu rapat finalisasi"),
+                            ("final", "Final (menunggu disampaikan kepada Camat)"),
+                            ("menunggu_persetujuan", "Menunggu persetujuan Camat"),
+                            ("ditandatangani", "Ditandatangani"),
+                            ("bernomor", "Surat pengantar bernomor"),
+                            ("digandakan", "Digandakan"),
+                            ("dikirim", "Dikirim (selesai)"),
+                        ],
+                        default="diperintahkan",
+                        max_length=24,
+                        protected=True,
+                        verbose_name="tahap",
+                    ),
+                ),
+                (
+                    "draft_round",
+                    models.PositiveSmallIntegerField(default=1, verbose_name="putaran draf"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "data_version",
+                    models.PositiveIntegerField(
+                        default=1,
+                        help_text="Bumped on every change the LAKIP renders from (document cache key).",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="sakip.person",
+                    ),
+                ),
+                (
+                    "office",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reports",
+                        to="sakip.office",
+                    ),
+                ),
+                (
+                    "year",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="reports",
+                        to="sakip.year",
+                        verbose_name="tahun",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'laporan kinerja',
-                'verbose_name_plural': 'laporan kinerja',
-                'ordering': ['office', '-year__year'],
+                "verbose_name": "laporan kinerja",
+                "verbose_name_plural": "laporan kinerja",
+                "ordering": ["office", "-year__year"],
             },
             bases=(django_fsm.ConcurrentTransitionMixin, django_fsm.FSMModelMixin, models.Model),
         ),
         migrations.CreateModel(
-            name='RenderedDocument',
+            name="RenderedDocument",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(max_length=20)),
-                ('data_key', models.CharField(max_length=64)),
-                ('file', models.FileField(max_length=255, upload_to='rendered/')),
-                ('pages', models.PositiveSmallIntegerField(default=0)),
-                ('rendered_at', models.DateTimeField(auto_now=True)),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rendered_documents', to='workflow.report')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kind", models.CharField(max_length=20)),
+                ("data_key", models.CharField(max_length=64)),
+                ("file", models.FileField(max_length=255, upload_to="rendered/")),
+                ("pages", models.PositiveSmallIntegerField(default=0)),
+                ("rendered_at", models.DateTimeField(auto_now=True)),
+                (
+                    "report",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="rendered_documents",
+                        to="workflow.report",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='NotaDinas',
+            name="NotaDinas",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('nomor', models.CharField(max_length=80, verbose_name='nomor')),
-                ('tanggal', models.DateField(verbose_name='tanggal')),
-                ('kepada', models.CharField(max_length=255, verbose_name='kepada')),
-                ('dari', models.CharField(max_length=255, verbose_name='dari')),
-                ('tembusan', models.TextField(blank=True, verbose_name='tembusan')),
-                ('sifat', models.CharField(default='Biasa', max_length=40, verbose_name='sifat')),
-                ('lampiran', models.CharField(default='-', max_length=80, verbose_name='lampiran')),
-                ('hal', models.CharField(max_length=255, verbose_name='hal')),
-                ('isi', models.TextField(verbose_name='isi')),
-                ('report', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='nota_dinas', to='workflow.report')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("nomor", models.CharField(max_length=80, verbose_name="nomor")),
+                ("tanggal", models.DateField(verbose_name="tanggal")),
+                ("kepada", models.CharField(max_length=255, verbose_name="kepada")),
+                ("dari", models.CharField(max_length=255, verbose_name="dari")),
+                ("tembusan", models.TextField(blank=True, verbose_name="tembusan")),
+                ("sifat", models.CharField(default="Biasa", max_length=40, verbose_name="sifat")),
+                ("lampiran", models.CharField(default="-", max_length=80, verbose_name="lampiran")),
+                ("hal", models.CharField(max_length=255, verbose_name="hal")),
+                ("isi", models.TextField(verbose_name="isi")),
+                (
+                    "report",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="nota_dinas",
+                        to="workflow.report",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'nota dinas',
-                'verbose_name_plural': 'nota dinas',
+                "verbose_name": "nota dinas",
+                "verbose_name_plural": "nota dinas",
             },
         ),
         migrations.CreateModel(
-            name='Meeting',
+            name="Meeting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('koordinasi', 'Rapat penyampaian format (langkah 2)'), ('finalisasi', 'Rapat finalisasi LAKIP (langkah 8)')], max_length=12, verbose_name='jenis rapat')),
-                ('date', models.DateField(verbose_name='tanggal')),
-                ('start_time', models.TimeField(blank=True, null=True, verbose_name='pukul')),
-                ('place', models.CharField(blank=True, max_length=160, verbose_name='tempat')),
-                ('other_attendees', models.TextField(blank=True, help_text='Satu baris per orang: nama; jabatan.', verbose_name='peserta lain')),
-                ('agenda', models.TextField(blank=True, verbose_name='acara')),
-                ('decisions', models.TextField(blank=True, verbose_name='keputusan/kesimpulan')),
-                ('attendees', models.ManyToManyField(related_name='meetings', to='sakip.person', verbose_name='peserta')),
-                ('chaired_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='sakip.person', verbose_name='pimpinan rapat')),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='meetings', to='workflow.report')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("koordinasi", "Rapat penyampaian format (langkah 2)"),
+                            ("finalisasi", "Rapat finalisasi LAKIP (langkah 8)"),
+                        ],
+                        max_length=12,
+                        verbose_name="jenis rapat",
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="tanggal")),
+                ("start_time", models.TimeField(blank=True, null=True, verbose_name="pukul")),
+                ("place", models.CharField(blank=True, max_length=160, verbose_name="tempat")),
+                (
+                    "other_attendees",
+                    models.TextField(
+                        blank=True,
+                        help_text="Satu baris per orang: nama; jabatan.",
+                        verbose_name="peserta lain",
+                    ),
+                ),
+                ("agenda", models.TextField(blank=True, verbose_name="acara")),
+                ("decisions", models.TextField(blank=True, verbose_name="keputusan/kesimpulan")),
+                (
+                    "attendees",
+                    models.ManyToManyField(
+                        related_name="meetings", to="sakip.person", verbose_name="peserta"
+                    ),
+                ),
+                (
+                    "chaired_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="sakip.person",
+                        verbose_name="pimpinan rapat",
+                    ),
+                ),
+                (
+                    "report",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="meetings",
+                        to="workflow.report",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'rapat',
-                'verbose_name_plural': 'rapat',
-                'ordering': ['report', 'date'],
+                "verbose_name": "rapat",
+                "verbose_name_plural": "rapat",
+                "ordering": ["report", "date"],
             },
         ),
         migrations.CreateModel(
-            name='LetterNumber',
+            name="LetterNumber",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField()),
-                ('sequence', models.PositiveIntegerField()),
-                ('number', models.CharField(max_length=80, verbose_name='nomor surat')),
-                ('purpose', models.CharField(max_length=255, verbose_name='perihal')),
-                ('issued_at', models.DateTimeField(auto_now_add=True)),
-                ('issued_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='sakip.person')),
-                ('office', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='letter_numbers', to='sakip.office')),
-                ('report', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='letter_numbers', to='workflow.report')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField()),
+                ("sequence", models.PositiveIntegerField()),
+                ("number", models.CharField(max_length=80, verbose_name="nomor surat")),
+                ("purpose", models.CharField(max_length=255, verbose_name="perihal")),
+                ("issued_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "issued_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="sakip.person",
+                    ),
+                ),
+                (
+                    "office",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="letter_numbers",
+                        to="sakip.office",
+                    ),
+                ),
+                (
+                    "report",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="letter_numbers",
+                        to="workflow.report",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'nomor surat',
-                'verbose_name_plural': 'register nomor surat',
-                'ordering': ['office', 'year', 'sequence'],
+                "verbose_name": "nomor surat",
+                "verbose_name_plural": "register nomor surat",
+                "ordering": ["office", "year", "sequence"],
             },
         ),
         migrations.CreateModel(
-            name='Dispatch',
+            name="Dispatch",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('recipient', models.CharField(max_length=255, verbose_name='penerima')),
-                ('date', models.DateField(verbose_name='tanggal kirim')),
-                ('method', models.CharField(max_length=80, verbose_name='cara pengiriman')),
-                ('receipt_reference', models.CharField(blank=True, max_length=120, verbose_name='nomor tanda terima')),
-                ('report', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='dispatch_record', to='workflow.report')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("recipient", models.CharField(max_length=255, verbose_name="penerima")),
+                ("date", models.DateField(verbose_name="tanggal kirim")),
+                ("method", models.CharField(max_length=80, verbose_name="cara pengiriman")),
+                (
+                    "receipt_reference",
+                    models.CharField(blank=True, max_length=120, verbose_name="nomor tanda terima"),
+                ),
+                (
+                    "report",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="dispatch_record",
+                        to="workflow.report",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'pengiriman',
-                'verbose_name_plural': 'pengiriman',
+                "verbose_name": "pengiriman",
+                "verbose_name_plural": "pengiriman",
             },
         ),
         migrations.CreateModel(
-            name='CopyRecord',
+            name="CopyRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('count', models.PositiveSmallIntegerField(verbose_name='jumlah eksemplar')),
-                ('recipients', models.TextField(help_text='Satu penerima per baris.', verbose_name='untuk')),
-                ('made_at', models.DateField(verbose_name='tanggal')),
-                ('report', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='copies', to='workflow.report')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("count", models.PositiveSmallIntegerField(verbose_name="jumlah eksemplar")),
+                (
+                    "recipients",
+                    models.TextField(help_text="Satu penerima per baris.", verbose_name="untuk"),
+                ),
+                ("made_at", models.DateField(verbose_name="tanggal")),
+                (
+                    "report",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="copies",
+                        to="workflow.report",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'penggandaan',
-                'verbose_name_plural': 'penggandaan',
+                "verbose_name": "penggandaan",
+                "verbose_name_plural": "penggandaan",
             },
         ),
         migrations.CreateModel(
-            name='Chapter',
+            name="Chapter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.SlugField(max_length=40)),
-                ('title', models.CharField(max_length=160, verbose_name='judul')),
-                ('body', models.TextField(blank=True, verbose_name='isi')),
-                ('order', models.PositiveSmallIntegerField(default=0)),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='sakip.person')),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='chapters', to='workflow.report')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.SlugField(max_length=40)),
+                ("title", models.CharField(max_length=160, verbose_name="judul")),
+                ("body", models.TextField(blank=True, verbose_name="isi")),
+                ("order", models.PositiveSmallIntegerField(default=0)),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="sakip.person",
+                    ),
+                ),
+                (
+                    "report",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="chapters",
+                        to="workflow.report",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'bab LAKIP',
-                'verbose_name_plural': 'bab LAKIP',
-                'ordering': ['report', 'order'],
+                "verbose_name": "bab LAKIP",
+                "verbose_name_plural": "bab LAKIP",
+                "ordering": ["report", "order"],
             },
         ),
         migrations.CreateModel(
-            name='AuditEntry',
+            name="AuditEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(max_length=80)),
-                ('payload', models.JSONField(blank=True, default=dict)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('actor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='sakip.person')),
-                ('office', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='audit_entries', to='sakip.office')),
-                ('report', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='audit_entries', to='workflow.report')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("action", models.CharField(max_length=80)),
+                ("payload", models.JSONField(blank=True, default=dict)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="sakip.person",
+                    ),
+                ),
+                (
+                    "office",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="audit_entries",
+                        to="sakip.office",
+                    ),
+                ),
+                (
+                    "report",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="audit_entries",
+                        to="workflow.report",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'jejak audit',
-                'verbose_name_plural': 'jejak audit',
-                'ordering': ['-created_at', '-id'],
+                "verbose_name": "jejak audit",
+                "verbose_name_plural": "jejak audit",
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='RevisionRequest',
+            name="RevisionRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('step_number', models.PositiveSmallIntegerField()),
-                ('round', models.PositiveSmallIntegerField(help_text='The round the return concerns (the new round is round + 1).', verbose_name='putaran')),
-                ('reason', models.TextField(verbose_name='alasan')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='sakip.person')),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='revisions', to='workflow.report')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("step_number", models.PositiveSmallIntegerField()),
+                (
+                    "round",
+                    models.PositiveSmallIntegerField(
+                        help_text="The round the return concerns (the new round is round + 1).",
+                        verbose_name="putaran",
+                    ),
+                ),
+                ("reason", models.TextField(verbose_name="alasan")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="sakip.person",
+                    ),
+                ),
+                (
+                    "report",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="revisions",
+                        to="workflow.report",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'pengembalian untuk revisi',
-                'verbose_name_plural': 'pengembalian untuk revisi',
-                'ordering': ['report', 'created_at'],
+                "verbose_name": "pengembalian untuk revisi",
+                "verbose_name_plural": "pengembalian untuk revisi",
+                "ordering": ["report", "created_at"],
             },
         ),
         migrations.CreateModel(
-            name='RevisionItem',
+            name="RevisionItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('note', models.TextField(verbose_name='catatan')),
-                ('chapter', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='revision_items', to='workflow.chapter')),
-                ('row', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='revision_items', to='sakip.planrow')),
-                ('request', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='workflow.revisionrequest')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("note", models.TextField(verbose_name="catatan")),
+                (
+                    "chapter",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="revision_items",
+                        to="workflow.chapter",
+                    ),
+                ),
+                (
+                    "row",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="revision_items",
+                        to="sakip.planrow",
+                    ),
+                ),
+                (
+                    "request",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="items",
+                        to="workflow.revisionrequest",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'catatan revisi',
-                'verbose_name_plural': 'catatan revisi',
+                "verbose_name": "catatan revisi",
+                "verbose_name_plural": "catatan revisi",
             },
         ),
         migrations.CreateModel(
-            name='SignedDocument',
+            name="SignedDocument",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token', models.CharField(help_text='Public verification id.', max_length=40, unique=True)),
-                ('file', models.FileField(max_length=255, upload_to='signed/')),
-                ('sha256', models.CharField(max_length=64, unique=True)),
-                ('unsigned_sha256', models.CharField(blank=True, max_length=64)),
-                ('signed_at', models.DateTimeField()),
-                ('pages', models.PositiveSmallIntegerField(default=0)),
-                ('report', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='signed_document', to='workflow.report')),
-                ('signed_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='sakip.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "token",
+                    models.CharField(
+                        help_text="Public verification id.", max_length=40, unique=True
+                    ),
+                ),
+                ("file", models.FileField(max_length=255, upload_to="signed/")),
+                ("sha256", models.CharField(max_length=64, unique=True)),
+                ("unsigned_sha256", models.CharField(blank=True, max_length=64)),
+                ("signed_at", models.DateTimeField()),
+                ("pages", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "report",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="signed_document",
+                        to="workflow.report",
+                    ),
+                ),
+                (
+                    "signed_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="sakip.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'dokumen final bertanda tangan',
-                'verbose_name_plural': 'dokumen final bertanda tangan',
+                "verbose_name": "dokumen final bertanda tangan",
+                "verbose_name_plural": "dokumen final bertanda tangan",
             },
         ),
         migrations.CreateModel(
-            name='Step',
+            name="Step",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(verbose_name='no')),
-                ('name', models.CharField(max_length=255, verbose_name='kegiatan')),
-                ('actor_roles', models.JSONField(default=list, help_text='Kode peran: camat, sekcam, kasi, jf.', verbose_name='pelaksana')),
-                ('kelengkapan', models.CharField(default='Dokumen', max_length=120, verbose_name='kelengkapan')),
-                ('minutes', models.PositiveIntegerField(verbose_name='waktu (menit)')),
-                ('output', models.CharField(default='Dokumen', max_length=120, verbose_name='output')),
-                ('note', models.CharField(blank=True, max_length=255, verbose_name='keterangan')),
-                ('office', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='steps', to='sakip.office')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(verbose_name="no")),
+                ("name", models.CharField(max_length=255, verbose_name="kegiatan")),
+                (
+                    "actor_roles",
+                    models.JSONField(
+                        default=list,
+                        help_text="Kode peran: camat, sekcam, kasi, jf.",
+                        verbose_name="pelaksana",
+                    ),
+                ),
+                (
+                    "kelengkapan",
+                    models.CharField(default="Dokumen", max_length=120, verbose_name="kelengkapan"),
+                ),
+                ("minutes", models.PositiveIntegerField(verbose_name="waktu (menit)")),
+                (
+                    "output",
+                    models.CharField(default="Dokumen", max_length=120, verbose_name="output"),
+                ),
+                ("note", models.CharField(blank=True, max_length=255, verbose_name="keterangan")),
+                (
+                    "office",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="steps",
+                        to="sakip.office",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'langkah SOP',
-                'verbose_name_plural': 'langkah SOP',
-                'ordering': ['office', 'number'],
+                "verbose_name": "langkah SOP",
+                "verbose_name_plural": "langkah SOP",
+                "ordering": ["office", "number"],
             },
         ),
         migrations.CreateModel(
-            name='Submission',
+            name="Submission",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('state', django_fsm.FSMField(choices=[('belum_dikirim', 'Belum dikirim'), ('dikirim', 'Dikirim, menunggu evaluasi'), ('diterima', 'Diterima'), ('dikembalikan', 'Dikembalikan untuk revisi')], default='belum_dikirim', max_length=16, protected=True, verbose_name='status')),
-                ('round', models.PositiveSmallIntegerField(default=1, verbose_name='putaran')),
-                ('submitted_at', models.DateTimeField(blank=True, null=True)),
-                ('accepted_at', models.DateTimeField(blank=True, null=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='submissions', to='workflow.report')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='submissions', to='sakip.unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "state",
+                    django_fsm.FSMField(
+                        choices=[
+                            ("belum_dikirim", "Belum dikirim"),
+                            ("dikirim", "Dikirim, menunggu evaluasi"),
+                            ("diterima", "Diterima"),
+                            ("dikembalikan", "Dikembalikan untuk revisi"),
+                        ],
+                        default="belum_dikirim",
+                        max_length=16,
+                        protected=True,
+                        verbose_name="status",
+                    ),
+                ),
+                ("round", models.PositiveSmallIntegerField(default=1, verbose_name="putaran")),
+                ("submitted_at", models.DateTimeField(blank=True, null=True)),
+                ("accepted_at", models.DateTimeField(blank=True, null=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "report",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="submissions",
+                        to="workflow.report",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="submissions",
+                        to="sakip.unit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'isian unit',
-                'verbose_name_plural': 'isian unit',
-                'ordering': ['report', 'unit__order'],
+                "verbose_name": "isian unit",
+                "verbose_name_plural": "isian unit",
+                "ordering": ["report", "unit__order"],
             },
             bases=(django_fsm.ConcurrentTransitionMixin, django_fsm.FSMModelMixin, models.Model),
         ),
         migrations.CreateModel(
-            name='StepRecord',
+            name="StepRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('round', models.PositiveSmallIntegerField(default=1, verbose_name='putaran')),
-                ('started_at', models.DateTimeField(verbose_name='mulai')),
-                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='selesai')),
-                ('elapsed_minutes', models.PositiveIntegerField(blank=True, null=True, verbose_name='menit kerja')),
-                ('standard_minutes', models.PositiveIntegerField(verbose_name='menit baku')),
-                ('overdue_notified_at', models.DateTimeField(blank=True, null=True)),
-                ('note', models.TextField(blank=True, verbose_name='catatan')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='step_records', to='sakip.person', verbose_name='pelaksana')),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='step_records', to='workflow.report')),
-                ('step', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='records', to='workflow.step')),
-                ('submission', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='step_records', to='workflow.submission')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("round", models.PositiveSmallIntegerField(default=1, verbose_name="putaran")),
+                ("started_at", models.DateTimeField(verbose_name="mulai")),
+                (
+                    "finished_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="selesai"),
+                ),
+                (
+                    "elapsed_minutes",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="menit kerja"),
+                ),
+                ("standard_minutes", models.PositiveIntegerField(verbose_name="menit baku")),
+                ("overdue_notified_at", models.DateTimeField(blank=True, null=True)),
+                ("note", models.TextField(blank=True, verbose_name="catatan")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="step_records",
+                        to="sakip.person",
+                        verbose_name="pelaksana",
+                    ),
+                ),
+                (
+                    "report",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="step_records",
+                        to="workflow.report",
+                    ),
+                ),
+                (
+                    "step",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="records",
+                        to="workflow.step",
+                    ),
+                ),
+                (
+                    "submission",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="step_records",
+                        to="workflow.submission",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'catatan langkah',
-                'verbose_name_plural': 'catatan langkah',
-                'ordering': ['report', 'started_at', 'id'],
+                "verbose_name": "catatan langkah",
+                "verbose_name_plural": "catatan langkah",
+                "ordering": ["report", "started_at", "id"],
             },
         ),
         migrations.AddField(
-            model_name='revisionrequest',
-            name='submission',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='revisions', to='workflow.submission'),
+            model_name="revisionrequest",
+            name="submission",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="revisions",
+                to="workflow.submission",
+            ),
         ),
         migrations.CreateModel(
-            name='SubmissionSnapshot',
+            name="SubmissionSnapshot",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('round', models.PositiveSmallIntegerField()),
-                ('rows', models.JSONField(help_text='{row_id: {field: value}} as submitted.')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('submission', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='snapshots', to='workflow.submission')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("round", models.PositiveSmallIntegerField()),
+                ("rows", models.JSONField(help_text="{row_id: {field: value}} as submitted.")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "submission",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="snapshots",
+                        to="workflow.submission",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['submission', 'round'],
+                "ordering": ["submission", "round"],
             },
         ),
         migrations.CreateModel(
-            name='LetterSequence',
+            name="LetterSequence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField()),
-                ('last_number', models.PositiveIntegerField(default=0)),
-                ('office', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='letter_sequences', to='sakip.office')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField()),
+                ("last_number", models.PositiveIntegerField(default=0)),
+                (
+                    "office",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="letter_sequences",
+                        to="sakip.office",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('office', 'year'), name='letter_sequence_unique')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("office", "year"), name="letter_sequence_unique"
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='report',
-            constraint=models.UniqueConstraint(fields=('office', 'year'), name='report_unique_year'),
+            model_name="report",
+            constraint=models.UniqueConstraint(
+                fields=("office", "year"), name="report_unique_year"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='rendereddocument',
-            constraint=models.UniqueConstraint(fields=('report', 'kind'), name='rendered_unique_kind'),
+            model_name="rendereddocument",
+            constraint=models.UniqueConstraint(
+                fields=("report", "kind"), name="rendered_unique_kind"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='meeting',
-            constraint=models.UniqueConstraint(fields=('report', 'kind'), name='meeting_unique_kind'),
+            model_name="meeting",
+            constraint=models.UniqueConstraint(
+                fields=("report", "kind"), name="meeting_unique_kind"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='letternumber',
-            constraint=models.UniqueConstraint(fields=('office', 'year', 'sequence'), name='letter_number_unique'),
+            model_name="letternumber",
+            constraint=models.UniqueConstraint(
+                fields=("office", "year", "sequence"), name="letter_number_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='chapter',
-            constraint=models.UniqueConstraint(fields=('report', 'key'), name='chapter_unique_key'),
+            model_name="chapter",
+            constraint=models.UniqueConstraint(fields=("report", "key"), name="chapter_unique_key"),
         ),
         migrations.AddConstraint(
-            model_name='revisionitem',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('chapter__isnull', True), ('row__isnull', False)), models.Q(('chapter__isnull', False), ('row__isnull', True)), _connector='OR'), name='revision_item_row_or_chapter'),
+            model_name="revisionitem",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("chapter__isnull", True), ("row__isnull", False)),
+                    models.Q(("chapter__isnull", False), ("row__isnull", True)),
+                    _connector="OR",
+                ),
+                name="revision_item_row_or_chapter",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='step',
-            constraint=models.UniqueConstraint(fields=('office', 'number'), name='step_unique'),
+            model_name="step",
+            constraint=models.UniqueConstraint(fields=("office", "number"), name="step_unique"),
         ),
         migrations.AddConstraint(
-            model_name='submission',
-            constraint=models.UniqueConstraint(fields=('report', 'unit'), name='submission_unique_unit'),
+            model_name="submission",
+            constraint=models.UniqueConstraint(
+                fields=("report", "unit"), name="submission_unique_unit"
+            ),
         ),
         migrations.AddIndex(
-            model_name='steprecord',
-            index=models.Index(fields=['finished_at', 'overdue_notified_at'], name='workflow_st_finishe_2965da_idx'),
+            model_name="steprecord",
+            index=models.Index(
+                fields=["finished_at", "overdue_notified_at"], name="workflow_st_finishe_2965da_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='submissionsnapshot',
-            constraint=models.UniqueConstraint(fields=('submission', 'round'), name='snapshot_unique_round'),
+            model_name="submissionsnapshot",
+            constraint=models.UniqueConstraint(
+                fields=("submission", "round"), name="snapshot_unique_round"
+            ),
         ),
     ]

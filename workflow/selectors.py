@@ -1,0 +1,155 @@
+"""Reads of the procedure: what each person must do now, with due times."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from sakip.models import Person
+from workflow.models import Report, ReportState, StepRecord, Submission, SubmissionState
+
+S, SS = ReportState, SubmissionState
+
+# What is to be done in each report state: (step, title, roles).
+STATE_TASKS = {
+    S.ORDERED: (2, _("Sampaikan format pengumpulan data kinerja kepada Kasi/Kasubag")),
+    S.COLLECTING: (4, _("Himpun format data dan informasi kinerja dari unit")),
+    S.EVALUATING: (5, _("Analisis dan evaluasi isian unit")),
+    S.DRAFTING: (6, _("Susun draf LAKIP")),
+    S.CORRECTING: (7, _("Koreksi draf LAKIP")),
+    S.FINALISATION: (8, _("Laksanakan dan catat rapat finalisasi LAKIP")),
+    S.FINALISED: (9, _("Sampaikan LAKIP kepada Camat untuk persetujuan")),
+    S.AWAITING_APPROVAL: (10, _("Setujui dan tandatangani LAKIP")),
+    S.SIGNED: (11, _("Buat surat pengantar dan ambil nomor surat")),
+    S.NUMBERED: (12, _("Gandakan dokumen LAKIP")),
+    S.DUPLICATED: (13, _("Kirim dokumen LAKIP")),
+}
+
+
+@dataclass
+class Task:
+    report: Report
+    step: int
+    title: str
+    url: str
+    people: list[Person] = field(default_factory=list)
+    submission: Submission | None = None
+    started_at: dt.datetime | None = None
+    standard_minutes: int | None = None
+
+
+def _open_record(report: Report, step: int, submission: Submission | None = None):
+    return next(
+        (
+            r
+            for r in report.open_records
+            if r.step.number == step and (submission is None or r.submission_id == submission.pk)
+        ),
+        None,
+    )
+
+
+def report_tasks(report: Report, people: list[Person]) -> list[Task]:
+    """Tasks of one report. `report` must come from `reports_with_tasks()` (prefetched)."""
+    roles = {n: set(r) for n, r in report.step_roles.items()}
+    tasks: list[Task] = []
+    detail = reverse("workflow:report_detail", args=[report.pk])
+    if report.state in (S.COLLECTING, S.EVALUATING):
+        for sub in report.submissions.all():
+            if sub.state in (SS.PENDING, SS.RETURNED):
+                heads = [
+                    p
+                    for p in people
+                    if p.unit_id == sub.unit_id and p.heads_unit and p.role in roles.get(3, set())
+                ]
+                title = (
+                    _("Isi format pengumpulan %(unit)s")
+                    if sub.state == SS.PENDING
+                    else _("Perbaiki isian %(unit)s yang dikembalikan")
+                ) % {"unit": sub.unit.name}
+                tasks.append(_task(report, 3, title, heads, sub))
+            elif sub.state == SS.SUBMITTED and report.state == S.EVALUATING:
+                pass
+    step_title = STATE_TASKS.get(report.state)
+    if step_title:
+        step, title = step_title
+        subs = list(report.submissions.all())
+        ready = True
+        if report.state == S.COLLECTING:
+            ready = bool(subs) and all(s.state in (SS.SUBMITTED, SS.ACCEPTED) for s in subs)
+        if ready:
+            actors = [p for p in people if p.role in roles.get(step, set())]
+            tasks.append(_task(report, step, title, actors))
+    for t in tasks:
+        t.url = t.url or detail
+    return tasks
+
+
+def _task(report, step, title, people, submission=None) -> Task:
+    record = _open_record(report, step, submission)
+    url = ""
+    if submission is not None:
+        try:
+            url = reverse("entry:submission", args=[report.pk, submission.pk])
+        except Exception:  # the entry pages are optional for the task list
+            url = ""
+    return Task(
+        report=report,
+        step=step,
+        title=title,
+        url=url,
+        people=people,
+        submission=submission,
+        started_at=record.started_at if record else None,
+        standard_minutes=record.standard_minutes if record else None,
+    )
+
+
+def reports_with_tasks(**filters):
+    from workflow.models import Step
+
+    reports = list(
+        Report.objects.filter(**filters)
+        .exclude(state=S.DISPATCHED)
+        .select_related("office", "year")
+        .prefetch_related(
+            Prefetch("submissions", queryset=Submission.objects.select_related("unit")),
+            Prefetch(
+                "step_records",
+                queryset=StepRecord.objects.filter(finished_at__isnull=True).select_related("step"),
+                to_attr="open_records",
+            ),
+        )
+    )
+    office_ids = {r.office_id for r in reports}
+    roles: dict[int, dict[int, list[str]]] = {}
+    for office_id, number, actor_roles in Step.objects.filter(office_id__in=office_ids).values_list(
+        "office_id", "number", "actor_roles"
+    ):
+        roles.setdefault(office_id, {})[number] = actor_roles
+    for r in reports:
+        r.step_roles = roles.get(r.office_id, {})
+    return reports
+
+
+def pending_tasks_for_report(report_id: int) -> list[Task]:
+    reports = reports_with_tasks(pk=report_id)
+    if not reports:
+        return []
+    report = reports[0]
+    people = list(Person.objects.filter(office_id=report.office_id).select_related("user"))
+    return report_tasks(report, people)
+
+
+def tasks_for_person(person: Person) -> list[Task]:
+    if person.office_id is None:
+        return []
+    people = list(Person.objects.filter(office_id=person.office_id).select_related("user"))
+    tasks = []
+    for report in reports_with_tasks(office_id=person.office_id):
+        tasks += [t for t in report_tasks(report, people) if person in t.people]
+    return tasks

@@ -1,0 +1,155 @@
+"""The one way a transition happens:
+
+    lock the report row → lock the object → check the permission → transition → save →
+    step records → audit entry → mail to the next actor on commit.
+
+django-fsm does not check permissions when a transition method is called, so this does."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django_fsm import ConcurrentTransition, can_proceed, has_transition_perm
+
+from workflow.models import Report, Submission
+from workflow.services import records
+from workflow.services.notifications import notify_next_actors
+
+
+class WorkflowError(Exception):
+    """A domain error with a message for the person (in Indonesian)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class TransitionDenied(WorkflowError):
+    """The person may not perform this step (HTTP 403)."""
+
+
+class TransitionRefused(WorkflowError):
+    """The step is not possible in the current state or its conditions are not met."""
+
+
+class StaleTransition(WorkflowError):
+    """Someone else changed the state first; nothing was done."""
+
+
+@dataclass(frozen=True)
+class AvailableTransition:
+    name: str
+    label: str
+    step: int
+    confirm: bool
+    reason: bool
+    target: Any
+
+
+def transition_meta(obj: Report | Submission, name: str) -> dict:
+    method = getattr(obj, name)
+    meta = method._django_fsm
+    state = meta.field.get_state(obj)
+    t = meta.get_transition(state) or next(iter(meta.transitions.values()))
+    return t.custom
+
+
+def available_transitions(obj: Report | Submission, user) -> list[AvailableTransition]:
+    """The transitions this user may perform now, for the buttons of the page."""
+    getter = obj.get_available_user_state_transitions
+    return [
+        AvailableTransition(
+            name=t.name,
+            label=str(t.custom.get("label", t.name)),
+            step=t.custom["step"],
+            confirm=bool(t.custom.get("confirm")),
+            reason=bool(t.custom.get("reason")),
+            target=t.target,
+        )
+        for t in getter(user)
+    ]
+
+
+def _unmet_conditions(method) -> list[str]:
+    meta = method._django_fsm
+    obj = method.__self__
+    t = meta.get_transition(meta.field.get_state(obj))
+    return [str(c.__doc__ or c.__name__) for c in (t.conditions if t else []) if not c(obj)]
+
+
+def run_transition(
+    obj: Report | Submission,
+    name: str,
+    *,
+    person,
+    note: str = "",
+    payload: dict | None = None,
+    before: Callable[[Report, Any], None] | None = None,
+    after: Callable[[Report, Any], None] | None = None,
+) -> Report | Submission:
+    """Perform transition `name` on a report or submission for `person`.
+
+    `before(report, target)` runs after the permission check and before the state changes
+    (record the step's data, validate it); `after(report, target)` runs after the save (open
+    the next steps' records). Both run inside the transaction: if anything fails, nothing is
+    kept — no state change, no record, no mail."""
+    user = person.user
+    with transaction.atomic():
+        report_id = obj.pk if isinstance(obj, Report) else obj.report_id
+        report = (
+            Report.objects.select_for_update().select_related("office", "year").get(pk=report_id)
+        )
+        if isinstance(obj, Report):
+            target = report
+        else:
+            target = Submission.objects.select_for_update().select_related("unit").get(pk=obj.pk)
+            target.report = report
+        method = getattr(target, name, None)
+        if method is None or not hasattr(method, "_django_fsm"):
+            raise TransitionRefused(_("Langkah tidak dikenal."))
+        if not can_proceed(method, check_conditions=False):
+            raise TransitionRefused(
+                _("Langkah ini tidak dapat dilakukan pada tahap sekarang (%(state)s).")
+                % {"state": target.get_state_display()}
+            )
+        if not has_transition_perm(method, user):
+            raise TransitionDenied(_("Anda tidak berwenang melakukan langkah ini."))
+        unmet = _unmet_conditions(method)
+        if unmet:
+            raise TransitionRefused(_("Belum dapat dilakukan: %(why)s") % {"why": " ".join(unmet)})
+        meta = transition_meta(target, name)
+        source = target.state
+        if before:
+            before(report, target)
+        method()
+        try:
+            target.save()
+        except ConcurrentTransition:
+            raise StaleTransition(
+                _("Data ini baru saja diubah oleh orang lain. Muat ulang halaman lalu coba lagi.")
+            ) from None
+        step_number = meta["step"]
+        submission = target if isinstance(target, Submission) else None
+        records.finish_step(report, step_number, actor=person, submission=submission, note=note)
+        kind = "submission" if submission else "report"
+        records.audit(
+            report,
+            f"sakip.{kind}.{name}",
+            person,
+            step=step_number,
+            source=source,
+            target=target.state,
+            note=note,
+            unit=submission.unit.name if submission else None,
+            **(payload or {}),
+        )
+        if after:
+            after(report, target)
+        report.data_version += 1
+        report.save(update_fields=["data_version", "updated_at"])
+        transaction.on_commit(lambda: notify_next_actors(report.pk))
+    return target

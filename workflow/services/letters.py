@@ -1,0 +1,46 @@
+"""The office's letter register: numbers per office and year, gap-free, never issued twice,
+safe under concurrent requests (the sequence row is locked while a number is taken)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from workflow.models import LetterNumber, LetterSequence
+
+ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+
+
+def format_letter_number(office, *, sequence: int | str, date: dt.date) -> str:
+    return office.letter_pattern.format(
+        klasifikasi=office.letter_classification,
+        nomor=sequence,
+        kode=office.letter_code,
+        bulan_romawi=ROMAN_MONTHS[date.month - 1],
+        bulan=f"{date.month:02d}",
+        tahun=date.year,
+    )
+
+
+@transaction.atomic
+def letter_number_allocate(*, office, person, purpose: str, report=None, date=None) -> LetterNumber:
+    date = date or timezone.localdate()
+    try:
+        with transaction.atomic():
+            LetterSequence.objects.get_or_create(office=office, year=date.year)
+    except IntegrityError:
+        pass  # another request created it first; the lock below serialises us behind it
+    sequence = LetterSequence.objects.select_for_update().get(office=office, year=date.year)
+    sequence.last_number += 1
+    sequence.save(update_fields=["last_number"])
+    return LetterNumber.objects.create(
+        office=office,
+        year=date.year,
+        sequence=sequence.last_number,
+        number=format_letter_number(office, sequence=sequence.last_number, date=date),
+        purpose=purpose,
+        report=report,
+        issued_by=person,
+    )
