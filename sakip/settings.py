@@ -159,7 +159,8 @@ STORAGES = {
 # Evidence and rendered documents live here, outside any public URL: they are served only
 # through access-checked views. Several app servers share it (NFS, or S3 via django-storages).
 MEDIA_ROOT = Path(env_str("SAKIP_MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
-MEDIA_URL = None
+# Never served directly; only the access-checked views hand files out.
+MEDIA_URL = "/media-is-not-served/"
 SAKIP_EVIDENCE_MAX_BYTES = env_int("SAKIP_EVIDENCE_MAX_MB", 10) * 1024 * 1024
 SAKIP_UPLOAD_MAX_BYTES = env_int("SAKIP_UPLOAD_MAX_MB", 10) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

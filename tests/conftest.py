@@ -112,3 +112,52 @@ def client_for(client):
         return client
 
     return login
+
+
+# ---- Browser tests: Debian's Chromium driven by Playwright (never a downloaded browser) ----
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {
+        **browser_context_args,
+        "locale": "id-ID",
+        "timezone_id": "Asia/Jakarta",
+        "viewport": {"width": 1400, "height": 900},
+    }
+
+
+@pytest.fixture
+def login_as(page, live_server, transactional_db):
+    """Sign in through the real login form; returns the page."""
+    _ensure_demo()
+
+    def login(username: str, password: str = "mungka2025"):
+        page.context.clear_cookies()
+        page.goto(f"{live_server.url}/accounts/login/")
+        page.fill("input[name=username]", username)
+        page.fill("input[name=password]", password)
+        page.click("button[type=submit]")
+        page.wait_for_load_state()
+        return page
+
+    return login

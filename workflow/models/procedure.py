@@ -71,8 +71,8 @@ def _all_submissions(states: set[str]):
 
 all_submitted = _all_submissions({SubmissionState.SUBMITTED, SubmissionState.ACCEPTED})
 all_accepted = _all_submissions({SubmissionState.ACCEPTED})
-all_submitted.__doc__ = _("Semua unit telah mengirim format.")
-all_accepted.__doc__ = _("Semua isian unit telah diterima.")
+all_submitted.__doc__ = _("belum semua unit mengirim isian.")
+all_accepted.__doc__ = _("belum semua isian unit diterima.")
 
 S = ReportState
 
@@ -280,8 +280,8 @@ def report_evaluating(submission: Submission) -> bool:
     return submission.report.state == S.EVALUATING
 
 
-report_open_for_entry.__doc__ = _("Laporan sedang dalam tahap pengisian atau evaluasi.")
-report_evaluating.__doc__ = _("Laporan sedang dalam tahap evaluasi.")
+report_open_for_entry.__doc__ = _("laporan tidak sedang dalam tahap pengisian atau evaluasi.")
+report_evaluating.__doc__ = _("laporan tidak sedang dalam tahap evaluasi.")
 
 
 class Submission(ConcurrentTransitionMixin, FSMModelMixin, models.Model):

@@ -13,7 +13,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django_fsm import ConcurrentTransition, can_proceed, has_transition_perm
+from django_fsm import ConcurrentTransition, can_proceed
 
 from workflow.models import Report, Submission
 from workflow.services import records
@@ -116,7 +116,8 @@ def run_transition(
                 _("Langkah ini tidak dapat dilakukan pada tahap sekarang (%(state)s).")
                 % {"state": target.get_state_display()}
             )
-        if not has_transition_perm(method, user):
+        meta_ = method._django_fsm
+        if not meta_.has_transition_perm(target, meta_.field.get_state(target), user):
             raise TransitionDenied(_("Anda tidak berwenang melakukan langkah ini."))
         unmet = _unmet_conditions(method)
         if unmet:
