@@ -1,4 +1,5 @@
-"""The navigation bar per role. Each page adds its own entry here: (url name, label, roles)."""
+"""The navigation bar per role. Each page adds its own entry here: (url name, label, roles).
+Entries whose URL does not exist (yet) are left out, so a page can be listed before it ships."""
 
 from __future__ import annotations
 
@@ -6,10 +7,34 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 ALL = {"camat", "sekcam", "kasi", "jf", "admin"}
+LEADERS = {"camat", "sekcam"}
 
 NAV = [
     ("home", _("Beranda"), ALL | {"kabupaten"}),
+    ("workflow:tasks", _("Tugas saya"), {"camat", "sekcam", "kasi", "jf"}),
+    ("workflow:report_list", _("Laporan"), ALL),
+    ("dashboards:office", _("Dasbor"), LEADERS),
+    ("dashboards:kabupaten", _("Dasbor kabupaten"), {"kabupaten"}),
+    ("admin:index", _("Data induk"), {"admin"}),
 ]
+
+# Bootstrap Icons shown beside the labels; entries without one show the label only.
+ICONS = {
+    "home": "house-door",
+    "workflow:tasks": "list-check",
+    "workflow:report_list": "journal-text",
+    "dashboards:office": "speedometer2",
+    "dashboards:kabupaten": "bar-chart-line",
+    "admin:index": "database-gear",
+}
+
+
+def url_or_none(name: str, *args) -> str | None:
+    """The URL of `name`, or None while the page does not exist."""
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        return None
 
 
 def navigation_for(request, person) -> list[dict]:
@@ -19,9 +44,9 @@ def navigation_for(request, person) -> list[dict]:
     for name, label, roles in NAV:
         if person.role not in roles:
             continue
-        try:
-            url = reverse(name)
-        except NoReverseMatch:
+        url = url_or_none(name)
+        if url is None:
             continue
-        items.append({"url": url, "label": label, "active": request.path == url})
+        active = request.path == url if url == "/" else request.path.startswith(url)
+        items.append({"url": url, "label": label, "active": active, "icon": ICONS.get(name, "")})
     return items

@@ -1,9 +1,132 @@
+"""The home page: who the signed-in person is, and what they can do next."""
+
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from sakip.models import Office, Role, Year
+from sakip.navigation import url_or_none
+from workflow.models import Report
+from workflow.selectors import tasks_for_person
+from workflow.services.timing import working_deadline
+
+# What each role does in the SOP, in one sentence, so a new user knows their part.
+ROLE_DUTIES = {
+    Role.CAMAT: _(
+        "Sebagai penanggung jawab, Anda memerintahkan penyusunan LAKIP, mengikuti rapat "
+        "finalisasi, lalu menyetujui dan menandatangani LAKIP."
+    ),
+    Role.SEKCAM: _(
+        "Sebagai Unit Pengelola Data, Anda menyampaikan format pengumpulan data, memeriksa dan "
+        "mengembalikan isian unit, mengoreksi draf, lalu menyampaikan LAKIP kepada Camat."
+    ),
+    Role.KASI: _(
+        "Sebagai Unit Penyuplai Data, Anda mengisi baris format pengumpulan unit Anda beserta "
+        "bukti dukungnya, lalu mengirimkannya; bila dikembalikan, perbaiki dan kirim ulang."
+    ),
+    Role.JF: _(
+        "Sebagai Unit Penyusunan Laporan Kinerja, Anda menghimpun isian unit, menyusun draf "
+        "LAKIP, membuat surat pengantar dan nomornya, menggandakan, lalu mengirim LAKIP."
+    ),
+    Role.ADMIN: _(
+        "Sebagai operator, Anda mengelola data induk kantor: unit kerja, pegawai, tahun, "
+        "sasaran, indikator, target, anggaran, dan langkah SOP."
+    ),
+    Role.KABUPATEN: _(
+        "Anda membaca capaian kinerja dan kemajuan LAKIP seluruh kecamatan di kabupaten Anda."
+    ),
+}
+
+# The operator's shortcuts into the admin: (url name, label, icon).
+ADMIN_SHORTCUTS = [
+    ("admin:sakip_person_changelist", _("Pegawai"), "people"),
+    ("admin:sakip_unit_changelist", _("Unit kerja"), "diagram-3"),
+    ("admin:sakip_year_changelist", _("Tahun dan kategori capaian"), "calendar3"),
+    ("admin:sakip_sasaranstrategis_changelist", _("Sasaran strategis"), "bullseye"),
+    ("admin:sakip_indikator_changelist", _("Indikator kinerja"), "graph-up"),
+    ("admin:sakip_target_changelist", _("Target"), "flag"),
+    ("admin:sakip_anggaran_changelist", _("Anggaran program"), "cash-coin"),
+    ("admin:workflow_step_changelist", _("Langkah SOP dan Mutu Baku"), "signpost-split"),
+    ("admin:sakip_holiday_changelist", _("Hari libur"), "calendar-x"),
+]
+
+
+def format_nip(nip: str) -> str:
+    """NIP as printed on Indonesian civil-service documents: 19800330 200003 2 001."""
+    if len(nip) != 18:
+        return nip
+    return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
 
 
 @login_required
-def home(request):
-    return render(request, "sakip/home.html", {})
+def home(request: HttpRequest) -> HttpResponse:
+    person = getattr(request.user, "person", None)
+    context: dict = {"person": person, "duty": ROLE_DUTIES.get(person.role) if person else None}
+    if person is None:
+        # A superuser without a profile: only the admin is of use to them.
+        context["admin_url"] = url_or_none("admin:index") if request.user.is_staff else None
+        return render(request, "sakip/home.html", context)
+    context["nip"] = format_nip(person.nip)
+    if person.role == Role.KABUPATEN:
+        context.update(_kabupaten_context(person))
+    else:
+        context.update(_office_context(request, person))
+    return render(request, "sakip/home.html", context)
+
+
+def _office_context(request: HttpRequest, person) -> dict:
+    reports = list(Report.objects.filter(office_id=person.office_id).select_related("year"))
+    open_reports = [r for r in reports if not r.is_closed]
+    context = {
+        "tasks": _with_due_times(person, tasks_for_person(person)),
+        "open_reports": open_reports,
+        "closed_reports": [r for r in reports if r.is_closed],
+        "report_list_url": url_or_none("workflow:report_list"),
+        "tasks_url": url_or_none("workflow:tasks"),
+        "dashboard_url": url_or_none("dashboards:office")
+        if person.role in {Role.CAMAT, Role.SEKCAM}
+        else None,
+    }
+    if person.role == Role.CAMAT:
+        # The Camat's first step: order the LAKIP of the latest year that has none yet.
+        reported = {r.year_id for r in reports}
+        year = (
+            Year.objects.filter(office_id=person.office_id)
+            .exclude(pk__in=reported)
+            .order_by("-year")
+            .first()
+        )
+        context["year_to_start"] = year
+        context["start_url"] = url_or_none("workflow:report_create") or context["report_list_url"]
+    if person.role == Role.ADMIN and request.user.is_staff:
+        context["admin_shortcuts"] = [
+            {"url": url, "label": label, "icon": icon}
+            for name, label, icon in ADMIN_SHORTCUTS
+            if (url := url_or_none(name))
+        ]
+    return context
+
+
+def _kabupaten_context(person) -> dict:
+    offices = Office.objects.filter(kabupaten_id=person.kabupaten_id).order_by("name")
+    return {
+        "kabupaten": person.kabupaten,
+        "offices": offices,
+        "kabupaten_dashboard_url": url_or_none("dashboards:kabupaten"),
+    }
+
+
+def _with_due_times(person, tasks: list) -> list[dict]:
+    """Each task with its due time by the office's working hours, and whether it is late."""
+    now = timezone.now()
+    rows = []
+    for task in tasks:
+        due = None
+        if task.started_at and task.standard_minutes:
+            due = working_deadline(person.office, task.started_at, task.standard_minutes)
+        rows.append({"task": task, "due": due, "overdue": bool(due and due < now)})
+    return rows
