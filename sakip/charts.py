@@ -189,7 +189,13 @@ def _reference_line(
 
 
 def bar_chart(
-    bars: list[Bar], *, title: str, unit: str = "%", reference: float | None = 100, width: int = 640
+    bars: list[Bar],
+    *,
+    title: str,
+    unit: str = "%",
+    reference: float | None = 100,
+    width: int = 640,
+    decimals: int = 1,
 ) -> SafeString:
     """Horizontal bars, one per label, coloured by capaian band, with the value beside each."""
     label_width = round(width * 0.38)
@@ -208,7 +214,8 @@ def bar_chart(
         row_height = max(26, len(lines) * LINE_HEIGHT + 10)
         centre = y + row_height / 2
         tooltip = escape(
-            f"{bar.label}: {format_value(bar.value, unit)}" + (f" ({bar.note})" if bar.note else "")
+            f"{bar.label}: {format_value(bar.value, unit, decimals)}"
+            + (f" ({bar.note})" if bar.note else "")
         )
         rows.append(f'<g class="bar"><title>{tooltip}</title>')
         first_line_y = centre - (len(lines) - 1) * LINE_HEIGHT / 2 + 4
@@ -230,7 +237,7 @@ def bar_chart(
                 _text(
                     x0 + length + 4,
                     centre + 4,
-                    format_value(bar.value, unit),
+                    format_value(bar.value, unit, decimals),
                     size=11,
                     weight="bold",
                 )
@@ -253,7 +260,9 @@ def bar_chart(
     return mark_safe("".join(parts))
 
 
-def _legend(names: list[str], y: float, width: int) -> tuple[list[str], float]:
+def _legend(
+    names: list[str], y: float, width: int, palette: list[str] = PALETTE
+) -> tuple[list[str], float]:
     """Swatches in rows across the chart; returns the markup and the height used."""
     parts, x, row = [], 0.0, 0
     for i, name in enumerate(names):
@@ -262,7 +271,7 @@ def _legend(names: list[str], y: float, width: int) -> tuple[list[str], float]:
         if x and x + item_width > width:
             x, row = 0.0, row + 1
         yy = y + row * 20
-        colour = PALETTE[i % len(PALETTE)]
+        colour = palette[i % len(palette)]
         parts.append(
             f'<g class="legend-item"><title>{escape(name)}</title>'
             f'<rect x="{_f(x)}" y="{_f(yy - 10)}" width="14" height="12" rx="2" fill="{colour}"/>'
@@ -280,6 +289,7 @@ def trend_chart(
     unit: str = "%",
     width: int = 640,
     reference: float | None = None,
+    decimals: int = 1,
 ) -> SafeString:
     """Lines across years, one per series; a missing year breaks the line rather than
     pretending a value."""
@@ -371,7 +381,7 @@ def trend_chart(
             x, y = x_for(year), y_for(float(value))
             parts.append(
                 f'<circle cx="{_f(x)}" cy="{_f(y)}" r="4" fill="{colour}">'
-                f"<title>{escape(name)} {year}: {escape(format_value(value, unit))}</title>"
+                f"<title>{escape(name)} {year}: {escape(format_value(value, unit, decimals))}</title>"
                 "</circle>"
             )
             if label_points:
@@ -381,7 +391,7 @@ def trend_chart(
                     _text(
                         x,
                         y + offset,
-                        format_value(value, unit),
+                        format_value(value, unit, decimals),
                         size=10,
                         anchor="middle",
                         fill=colour,
@@ -413,9 +423,12 @@ def grouped_bar_chart(
     unit: str = "%",
     reference: float | None = 100,
     width: int = 640,
+    decimals: int = 1,
+    colours: list[str] | None = None,
 ) -> SafeString:
     """Horizontal bar groups: one group per category (a sasaran, a step), one bar per series
-    (an office, a year) in the series' colour, with a legend."""
+    (an office, a year) in the series' colour (`colours`, else the palette), with a legend."""
+    palette = colours or PALETTE
     label_width = round(width * 0.34)
     value_space = 64
     x0 = label_width + 8
@@ -439,8 +452,8 @@ def grouped_bar_chart(
         bar_y = centre - len(series) * (bar_height + 3) / 2
         for s, (name, vals) in enumerate(series):
             value = vals[c] if c < len(vals) else None
-            colour = PALETTE[s % len(PALETTE)]
-            tooltip = escape(f"{category} – {name}: {format_value(value, unit)}")
+            colour = palette[s % len(palette)]
+            tooltip = escape(f"{category} – {name}: {format_value(value, unit, decimals)}")
             if value is None:
                 rows.append(
                     f"<g><title>{tooltip}</title>"
@@ -455,7 +468,10 @@ def grouped_bar_chart(
                     f'width="{_f(length)}" height="{bar_height}" rx="2" fill="{colour}" '
                     f'data-value="{v:.4f}"/>'
                     + _text(
-                        x0 + length + 4, bar_y + bar_height - 3, format_value(value, unit), size=10
+                        x0 + length + 4,
+                        bar_y + bar_height - 3,
+                        format_value(value, unit, decimals),
+                        size=10,
                     )
                     + "</g>"
                 )
@@ -467,7 +483,7 @@ def grouped_bar_chart(
         rows.append(_text(x0, top + 16, "Belum ada data", fill=MUTED_COLOUR))
         bottom = top + 26
 
-    legend, legend_height = _legend([name for name, _v in series], bottom + 40, width)
+    legend, legend_height = _legend([name for name, _v in series], bottom + 40, width, palette)
     parts = [_open_svg(width, bottom + 28 + legend_height + 6, title, "grouped")]
     parts += _value_axis(x0, plot_width, top, bottom, maximum, unit)
     parts += rows
