@@ -6,27 +6,29 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from sakip.models import Person
 from workflow.models import Report, ReportState, StepRecord, Submission, SubmissionState
 
 S, SS = ReportState, SubmissionState
 
-# What is to be done in each report state: (step, title, roles).
+# What is to be done in each report state: (step, title).
 STATE_TASKS = {
-    S.ORDERED: (2, _("Sampaikan format pengumpulan data kinerja kepada Kasi/Kasubag")),
-    S.COLLECTING: (4, _("Himpun format data dan informasi kinerja dari unit")),
-    S.EVALUATING: (5, _("Analisis dan evaluasi isian unit")),
-    S.DRAFTING: (6, _("Susun draf LAKIP")),
-    S.CORRECTING: (7, _("Koreksi draf LAKIP")),
-    S.FINALISATION: (8, _("Laksanakan dan catat rapat finalisasi LAKIP")),
-    S.FINALISED: (9, _("Sampaikan LAKIP kepada Camat untuk persetujuan")),
-    S.AWAITING_APPROVAL: (10, _("Setujui dan tandatangani LAKIP")),
-    S.SIGNED: (11, _("Buat surat pengantar dan ambil nomor surat")),
-    S.NUMBERED: (12, _("Gandakan dokumen LAKIP")),
-    S.DUPLICATED: (13, _("Kirim dokumen LAKIP")),
+    S.ORDERED: (2, gettext_lazy("Sampaikan format pengumpulan data kinerja kepada Kasi/Kasubag")),
+    S.COLLECTING: (4, gettext_lazy("Himpun format data dan informasi kinerja dari unit")),
+    S.EVALUATING: (5, gettext_lazy("Analisis dan evaluasi isian unit")),
+    S.DRAFTING: (6, gettext_lazy("Susun draf LAKIP")),
+    S.CORRECTING: (7, gettext_lazy("Koreksi draf LAKIP")),
+    S.FINALISATION: (8, gettext_lazy("Laksanakan dan catat rapat finalisasi LAKIP")),
+    S.FINALISED: (9, gettext_lazy("Sampaikan LAKIP kepada Camat untuk persetujuan")),
+    S.AWAITING_APPROVAL: (10, gettext_lazy("Setujui dan tandatangani LAKIP")),
+    S.SIGNED: (11, gettext_lazy("Buat surat pengantar dan ambil nomor surat")),
+    S.NUMBERED: (12, gettext_lazy("Gandakan dokumen LAKIP")),
+    S.DUPLICATED: (13, gettext_lazy("Kirim dokumen LAKIP")),
 }
 
 
@@ -40,17 +42,15 @@ class Task:
     submission: Submission | None = None
     started_at: dt.datetime | None = None
     standard_minutes: int | None = None
+    due_at: dt.datetime | None = None
+    overdue: bool = False
 
 
 def _open_record(report: Report, step: int, submission: Submission | None = None):
-    return next(
-        (
-            r
-            for r in report.open_records
-            if r.step.number == step and (submission is None or r.submission_id == submission.pk)
-        ),
-        None,
-    )
+    wanted = submission.pk if submission else None
+    mine = [r for r in report.open_records if r.step.number == step]
+    exact = [r for r in mine if r.submission_id == wanted]
+    return (exact or mine or [None])[0]
 
 
 def report_tasks(report: Report, people: list[Person]) -> list[Task]:
@@ -72,8 +72,6 @@ def report_tasks(report: Report, people: list[Person]) -> list[Task]:
                     else _("Perbaiki isian %(unit)s yang dikembalikan")
                 ) % {"unit": sub.unit.name}
                 tasks.append(_task(report, 3, title, heads, sub))
-            elif sub.state == SS.SUBMITTED and report.state == S.EVALUATING:
-                pass
     step_title = STATE_TASKS.get(report.state)
     if step_title:
         step, title = step_title
@@ -95,7 +93,7 @@ def _task(report, step, title, people, submission=None) -> Task:
     if submission is not None:
         try:
             url = reverse("entry:submission", args=[report.pk, submission.pk])
-        except Exception:  # the entry pages are optional for the task list
+        except NoReverseMatch:  # the entry pages are optional for the task list
             url = ""
     return Task(
         report=report,
@@ -145,11 +143,25 @@ def pending_tasks_for_report(report_id: int) -> list[Task]:
     return report_tasks(report, people)
 
 
-def tasks_for_person(person: Person) -> list[Task]:
+def tasks_for_person(person: Person, *, now: dt.datetime | None = None) -> list[Task]:
+    """What this person must do now, across the office's open reports, with due times
+    (started + the step's standard minutes on the office's working calendar)."""
+    from workflow.services.timing import office_calendar
+
     if person.office_id is None:
         return []
+    now = now or timezone.now()
     people = list(Person.objects.filter(office_id=person.office_id).select_related("user"))
     tasks = []
     for report in reports_with_tasks(office_id=person.office_id):
         tasks += [t for t in report_tasks(report, people) if person in t.people]
-    return tasks
+    started = [t.started_at for t in tasks if t.started_at]
+    if started:
+        tz = timezone.get_default_timezone()
+        first = timezone.localtime(min(started), tz).date()
+        calendar = office_calendar(person.office, first, first + dt.timedelta(days=366))
+        for t in tasks:
+            if t.started_at and t.standard_minutes is not None:
+                t.due_at = calendar.deadline(t.started_at, t.standard_minutes)
+                t.overdue = now > t.due_at
+    return sorted(tasks, key=lambda t: (t.due_at is None, t.due_at or now, t.step))

@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition, can_proceed
 
-from workflow.models import Report, Submission
+from workflow.models import Report, StepRecord, Submission
 from workflow.services import records
-from workflow.services.notifications import notify_next_actors
+from workflow.services.notifications import notify_started
 
 
 class WorkflowError(Exception):
@@ -74,11 +75,63 @@ def available_transitions(obj: Report | Submission, user) -> list[AvailableTrans
     ]
 
 
-def _unmet_conditions(method) -> list[str]:
+def _current_transition(method):
     meta = method._django_fsm
+    return meta.get_transition(meta.field.get_state(method.__self__))
+
+
+def _unmet_conditions(method) -> list[str]:
     obj = method.__self__
-    t = meta.get_transition(meta.field.get_state(obj))
+    t = _current_transition(method)
     return [str(c.__doc__ or c.__name__) for c in (t.conditions if t else []) if not c(obj)]
+
+
+@dataclass(frozen=True)
+class BlockedTransition:
+    name: str
+    label: str
+    step: int
+    reasons: list[str]
+
+
+def blocked_transitions(obj: Report | Submission, user) -> list[BlockedTransition]:
+    """Transitions this user could perform in the current state but whose conditions are
+    not met yet, with the reasons (e.g. "belum semua isian unit diterima")."""
+    out = []
+    for t in obj.get_all_state_transitions():
+        method = getattr(obj, t.name)
+        if t.source not in (obj.state, "*") or not t.has_perm(obj, user):
+            continue
+        unmet = _unmet_conditions(method)
+        if unmet:
+            out.append(
+                BlockedTransition(
+                    t.name, str(t.custom.get("label", t.name)), t.custom["step"], unmet
+                )
+            )
+    return out
+
+
+def check_transition(obj: Report | Submission, name: str, user) -> None:
+    """Raise the error `run_transition` would raise before changing anything: unknown step,
+    wrong state, wrong person, unmet conditions. Views use it to show a step's page."""
+    method = getattr(obj, name, None)
+    if method is None or not hasattr(method, "_django_fsm"):
+        raise TransitionRefused(_("Langkah tidak dikenal."))
+    if not can_proceed(method, check_conditions=False):
+        raise TransitionRefused(
+            _(
+                "Langkah ini tidak dapat dilakukan pada tahap sekarang (%(state)s); mungkin "
+                "sudah dilakukan. Tidak ada yang diubah."
+            )
+            % {"state": obj.get_state_display()}
+        )
+    meta = method._django_fsm
+    if not meta.has_transition_perm(obj, meta.field.get_state(obj), user):
+        raise TransitionDenied(_("Anda tidak berwenang melakukan langkah ini."))
+    unmet = _unmet_conditions(method)
+    if unmet:
+        raise TransitionRefused(_("Belum dapat dilakukan: %(why)s") % {"why": " ".join(unmet)})
 
 
 def run_transition(
@@ -108,22 +161,11 @@ def run_transition(
         else:
             target = Submission.objects.select_for_update().select_related("unit").get(pk=obj.pk)
             target.report = report
-        method = getattr(target, name, None)
-        if method is None or not hasattr(method, "_django_fsm"):
-            raise TransitionRefused(_("Langkah tidak dikenal."))
-        if not can_proceed(method, check_conditions=False):
-            raise TransitionRefused(
-                _("Langkah ini tidak dapat dilakukan pada tahap sekarang (%(state)s).")
-                % {"state": target.get_state_display()}
-            )
-        meta_ = method._django_fsm
-        if not meta_.has_transition_perm(target, meta_.field.get_state(target), user):
-            raise TransitionDenied(_("Anda tidak berwenang melakukan langkah ini."))
-        unmet = _unmet_conditions(method)
-        if unmet:
-            raise TransitionRefused(_("Belum dapat dilakukan: %(why)s") % {"why": " ".join(unmet)})
+        check_transition(target, name, user)
+        method = getattr(target, name)
         meta = transition_meta(target, name)
         source = target.state
+        last_record = StepRecord.objects.filter(report=report).aggregate(m=Max("id"))["m"] or 0
         if before:
             before(report, target)
         method()
@@ -152,5 +194,12 @@ def run_transition(
             after(report, target)
         report.data_version += 1
         report.save(update_fields=["data_version", "updated_at"])
-        transaction.on_commit(lambda: notify_next_actors(report.pk))
+        opened = list(
+            StepRecord.objects.filter(
+                report=report, pk__gt=last_record, finished_at__isnull=True
+            ).values_list("pk", flat=True)
+        )
+        # Only the people whose step this transition opened hear about it, after commit.
+        if opened:
+            transaction.on_commit(lambda: notify_started(opened))
     return target

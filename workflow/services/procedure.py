@@ -32,6 +32,7 @@ from workflow.services.core import (
     run_transition,
 )
 from workflow.services.letters import letter_number_allocate
+from workflow.services.notifications import notify_started
 
 # The LAKIP chapters written at step 6 (PermenPAN-RB 53/2014), in order.
 CHAPTERS = [
@@ -66,12 +67,10 @@ def report_create(*, person: Person, year: Year, nota: dict) -> Report:
             ) from None
         NotaDinas.objects.create(report=report, **nota)
         records.finish_step(report, 1, actor=person)
-        records.start_step(report, 2)
+        opened = records.start_step(report, 2)
         records.audit(report, "sakip.report.created", person, step=1, nota=nota.get("nomor"))
         _create_chapters(report)
-        from workflow.services.notifications import notify_next_actors
-
-        transaction.on_commit(lambda: notify_next_actors(report.pk))
+        transaction.on_commit(lambda: notify_started([opened.pk]))
     return report
 
 
@@ -226,6 +225,8 @@ def report_collect(*, report: Report, person: Person) -> Report:
     """Step 4: staff compile every unit's format and pass it on for evaluation."""
 
     def after(report: Report, _t) -> None:
+        # The evaluation as a whole (closed by finish_evaluation) and each unit's part.
+        records.start_step(report, 5)
         for sub in report.submissions.filter(state="dikirim"):
             records.start_step(report, 5, submission=sub, round=sub.round)
 
