@@ -12,6 +12,7 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.db import models
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from sakip.models import (
     Anggaran,
@@ -138,6 +139,9 @@ class OfficeScopedAdmin(admin.ModelAdmin):
         fixed = db_field.name in self.fixed_fields
         if fixed:
             kwargs["initial"] = office.kabupaten_id if related is Kabupaten else office.pk
+            kwargs["help_text"] = ""
+            if related is Office:
+                kwargs["label"] = _("Kantor")
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
         if fixed and field is not None:
             field.disabled = True
