@@ -9,4 +9,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("workflow.urls")),
+    path("", include("sakip.entry.urls")),
+    path("", include("sakip.dashboards.urls")),
 ]
