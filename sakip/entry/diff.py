@@ -1,0 +1,67 @@
+"""What changed between two submitted rounds, cell by cell, from the snapshots
+`submission_submit` keeps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from django.utils.translation import gettext as _
+
+from sakip.numbers import format_id_decimal
+from workflow.models import Submission
+
+LABELS = {
+    "realisasi": "Realisasi/ Progres Capaian",
+    "realisasi_text": "Realisasi/ Progres Capaian",
+    "sumber_data": "Sumber Data",
+    "keterangan": "Ket",
+    "belum_berjalan": "Kegiatan belum berjalan",
+    "belum_berjalan_reason": "Alasan belum berjalan",
+    "evidence": "Bukti dukung",
+}
+
+
+@dataclass
+class CellDiff:
+    row_pk: int
+    column: str
+    old: str
+    new: str
+
+
+def _show(field: str, value) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return _("Ya") if value else _("Tidak")
+    if isinstance(value, list):
+        return ", ".join(value) or "—"
+    if field == "realisasi":
+        try:
+            return format_id_decimal(Decimal(str(value)))
+        except InvalidOperation:
+            return str(value)
+    return str(value)
+
+
+def round_diff(submission: Submission) -> tuple[int | None, dict[int, list[CellDiff]]]:
+    """(previous round, {row pk: changed cells}) between the last two submitted rounds."""
+    snapshots = list(submission.snapshots.order_by("-round")[:2])
+    if len(snapshots) < 2:
+        return None, {}
+    new, old = snapshots[0].rows, snapshots[1].rows
+    out: dict[int, list[CellDiff]] = {}
+    for pk, cells in new.items():
+        before = old.get(pk, {})
+        for field, value in cells.items():
+            if before.get(field) != value:
+                out.setdefault(int(pk), []).append(
+                    CellDiff(
+                        int(pk),
+                        LABELS.get(field, field),
+                        _show(field, before.get(field)),
+                        _show(field, value),
+                    )
+                )
+    return snapshots[1].round, out

@@ -1,0 +1,120 @@
+"""The SOP's nine-column table (section V) as the pages and exports show it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from sakip.capaian import Capaian, capaian_for_row
+from sakip.models import PlanRow, TargetKind
+from sakip.numbers import format_id_decimal
+
+# Exactly as the SOP writes them (including the space after the slashes).
+HEADERS = [
+    "No",
+    "Sasaran Strategis",
+    "Indikator Kinerja",
+    "Target",
+    "Realisasi/ Progres Capaian",
+    "Program/Kegiatan/ Sub Kegiatan",
+    "Sumber Data",
+    "Yang membidangi",
+    "Ket",
+]
+
+
+def target_display(row: PlanRow) -> str:
+    """`90 %`, `15 dokumen`, `60–70 hari`, or the text of a qualitative target."""
+    target, indikator = row.target, row.indikator
+    if indikator.target_kind == TargetKind.TEXT:
+        return target.text
+    if indikator.target_kind == TargetKind.RANGE and target.value_max is not None:
+        number = f"{format_id_decimal(target.value)}–{format_id_decimal(target.value_max)}"
+    else:
+        number = format_id_decimal(target.value)
+    return _with_satuan(number, indikator.satuan)
+
+
+def realisasi_display(row: PlanRow) -> str:
+    if row.indikator.target_kind == TargetKind.TEXT:
+        return row.realisasi_text
+    if row.realisasi is None:
+        return ""
+    return _with_satuan(format_id_decimal(row.realisasi), row.indikator.satuan)
+
+
+def realisasi_input(row: PlanRow) -> str:
+    """The realisation as the Kasi would type it back (no satuan)."""
+    if row.indikator.target_kind == TargetKind.TEXT:
+        return row.realisasi_text
+    return format_id_decimal(row.realisasi) if row.realisasi is not None else ""
+
+
+def _with_satuan(number: str, satuan: str) -> str:
+    if not satuan:
+        return number
+    return f"{number}{satuan}" if satuan == "%" else f"{number} {satuan}"
+
+
+def nomenklatur_display(row: PlanRow) -> str:
+    n = row.indikator.nomenklatur
+    return f"{n.code} {n.name}" if n else ""
+
+
+@dataclass
+class RowView:
+    """One row ready for a template: plan columns formatted, capaian computed once."""
+
+    row: PlanRow
+    capaian: Capaian
+    target: str
+    realisasi: str
+    nomenklatur: str
+    blockers: list[str]
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def percent_display(self) -> str:
+        rounded = self.capaian.rounded
+        return f"{format_id_decimal(rounded, 2)}%" if rounded is not None else ""
+
+    @property
+    def is_complete(self) -> bool:
+        return not self.blockers
+
+
+def row_view(row: PlanRow, bands: list[dict] | None, notes: list[str] | None = None) -> RowView:
+    from sakip.entry.rules import row_blockers
+
+    return RowView(
+        row=row,
+        capaian=capaian_for_row(row, bands=bands),
+        target=target_display(row),
+        realisasi=realisasi_display(row),
+        nomenklatur=nomenklatur_display(row),
+        blockers=row_blockers(row),
+        notes=notes or [],
+    )
+
+
+def row_cells(row: PlanRow) -> list:
+    """The nine cells of a row for an export (numbers formatted the Indonesian way)."""
+    if row.belum_berjalan:
+        realisasi = _("Kegiatan belum berjalan: %(reason)s") % {"reason": row.belum_berjalan_reason}
+    else:
+        realisasi = realisasi_display(row)
+    return [
+        row.number,
+        row.indikator.sasaran.name,
+        row.indikator.name,
+        target_display(row),
+        realisasi,
+        nomenklatur_display(row),
+        row.sumber_data,
+        row.unit.name,
+        row.keterangan,
+    ]
+
+
+ROW_RELATED = ("indikator__sasaran", "indikator__nomenklatur", "target", "unit")
