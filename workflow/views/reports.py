@@ -56,7 +56,7 @@ def report_create_view(request):
         return redirect("workflow:report_list")
     chosen = years.filter(pk=request.GET.get("tahun") or 0).first() or years.first()
     form = ReportCreateForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         years=years,
         initial={"year": chosen.pk, **nota_dinas_defaults(person, chosen)},
     )

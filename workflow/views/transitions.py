@@ -38,7 +38,8 @@ def _transition(request, *, report, obj, person, name, actions, unit=None):
         return back
     custom = transition_meta(obj, name)
     label = str(custom.get("label", name))
-    form = action.form(request.POST or None, report=report, label=label, danger=action.danger)
+    data = request.POST if request.method == "POST" else None
+    form = action.form(data, report=report, label=label, danger=action.danger)
     if request.method == "POST" and form.is_valid():
         try:
             done = action.perform(obj, person, form.cleaned_data, form)
