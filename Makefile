@@ -48,7 +48,8 @@ migrate: install
 	$(PY) manage.py createcachetable
 
 run: install system-packages migrate
-	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0 || true
+	@# The compiled English catalogue is committed; recompile only where gettext is installed.
+	@if command -v msgfmt >/dev/null; then $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0; fi
 	$(PY) manage.py seed_demo
 	$(PY) manage.py make_demo_certificate
 	@echo ""
