@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import textwrap
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.html import escape
 from django.utils.numberformat import format as number_format
@@ -54,7 +54,7 @@ def format_number(value: Number | None, places: int = 1) -> str:
     """Indonesian format regardless of the active language (the PDF renders outside requests)."""
     if value is None:
         return "–"
-    rounded = round(Decimal(str(value)), places)
+    rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     return number_format(
         rounded,
         ",",

@@ -262,9 +262,16 @@ class ReportGlance:
 
     @property
     def step(self) -> int:
-        if self.report.state == ReportState.DISPATCHED:
+        """The step the report is at. While units still fill their rows that is step 3,
+        though the report-level task waiting behind them is step 4."""
+        state = self.report.state
+        if state == ReportState.DISPATCHED:
             return 13
-        return STATE_TASKS.get(self.report.state, (1, ""))[0]
+        if state == ReportState.COLLECTING and any(
+            s.state in (SubmissionState.PENDING, SubmissionState.RETURNED) for s in self.submissions
+        ):
+            return 3
+        return STATE_TASKS.get(state, (1, ""))[0]
 
     @property
     def accepted(self) -> int:

@@ -1,0 +1,124 @@
+"""Data the dashboard tests add on top of the demo: a running 2025 report, extra
+indicators and extra offices (for the query-count tests)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from sakip.models import (
+    Indikator,
+    Kabupaten,
+    Office,
+    Person,
+    PlanRow,
+    SasaranStrategis,
+    Target,
+    Unit,
+    Year,
+)
+from workflow.models import Report, Step, StepRecord, Submission
+from workflow.services.procedure import nota_dinas_defaults, report_create, report_distribute
+
+
+def start_collecting(office: Office) -> Report:
+    """The office's 2025 report at step 3, through the real services."""
+    camat = Person.objects.get(office=office, role="camat")
+    sekcam = Person.objects.get(office=office, role="sekcam")
+    year = Year.objects.get(office=office, year=2025)
+    report = report_create(person=camat, year=year, nota=nota_dinas_defaults(camat, year))
+    return report_distribute(
+        report=report,
+        person=sekcam,
+        meeting={"date": dt.date(2026, 1, 12), "place": "Aula Kantor Camat"},
+        attendees=Person.objects.filter(office=office, role__in=["kasi", "sekcam"]),
+    )
+
+
+@pytest.fixture
+def running_report(mungka):
+    return start_collecting(mungka)
+
+
+def add_indicators(office: Office, year: int, count: int) -> None:
+    """`count` more indicators under a new sasaran, with targets and filled rows in the
+    year's existing report."""
+    report = Report.objects.get(office=office, year__year=year)
+    submission = report.submissions.select_related("unit").first()
+    sasaran = SasaranStrategis.objects.create(
+        office=office, name=f"Sasaran tambahan {count}", order=90
+    )
+    last = PlanRow.objects.filter(submission__report=report).order_by("-number").first().number
+    for i in range(count):
+        indikator = Indikator.objects.create(
+            office=office,
+            sasaran=sasaran,
+            name=f"Indikator tambahan {i}",
+            satuan="%",
+            target_kind="percent",
+            unit=submission.unit,
+            order=i,
+        )
+        target = Target.objects.create(indikator=indikator, year=report.year, value=Decimal(80))
+        PlanRow.objects.create(
+            submission=submission,
+            indikator=indikator,
+            target=target,
+            unit=submission.unit,
+            number=last + i + 1,
+            realisasi=Decimal(60 + i),
+            sumber_data="Uji",
+        )
+
+
+def make_office(kabupaten: Kabupaten, name: str, *, realisasi: Decimal = Decimal(45)) -> Office:
+    """An office with one sasaran, two indicators, a 2024 report (as created by step 1, not
+    advanced) with filled rows, an open step record and its Camat and Sekcam."""
+    office = Office.objects.create(kabupaten=kabupaten, name=name, letter_code="X")
+    unit = Unit.objects.create(office=office, name="Seksi Uji", kind="seksi", supplies_data=True)
+    users = get_user_model().objects
+    camat = Person.objects.create(
+        user=users.create_user(f"camat-{name.lower()}", password="x"),
+        office=office,
+        full_name=f"Camat {name}",
+        role="camat",
+    )
+    Person.objects.create(
+        user=users.create_user(f"kasi-{name.lower()}", password="x"),
+        office=office,
+        unit=unit,
+        heads_unit=True,
+        full_name=f"Kasi {name}",
+        role="kasi",
+    )
+    step = Step.objects.create(
+        office=office, number=3, name="Mengisi", actor_roles=["kasi"], minutes=120
+    )
+    year = Year.objects.create(office=office, year=2024)
+    sasaran = SasaranStrategis.objects.create(office=office, name=f"Sasaran {name}")
+    report = Report.objects.create(office=office, year=year, created_by=camat)
+    submission = Submission.objects.create(report=report, unit=unit)
+    for i in range(2):
+        indikator = Indikator.objects.create(
+            office=office, sasaran=sasaran, name=f"Indikator {name} {i}", unit=unit
+        )
+        target = Target.objects.create(indikator=indikator, year=year, value=Decimal(90))
+        PlanRow.objects.create(
+            submission=submission,
+            indikator=indikator,
+            target=target,
+            unit=unit,
+            number=i + 1,
+            realisasi=realisasi,
+        )
+    StepRecord.objects.create(
+        report=report,
+        step=step,
+        submission=submission,
+        started_at=dt.datetime(2026, 11, 2, 8, 0, tzinfo=dt.UTC),
+        standard_minutes=120,
+    )
+    return office
