@@ -156,6 +156,21 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+# Several app servers: evidence and documents on S3-compatible storage (MinIO, a cloud
+# bucket) instead of a shared folder. Needs the optional extra: pip install -e '.[s3]'.
+if STORAGES["default"]["BACKEND"] == "storages.backends.s3.S3Storage":
+    STORAGES["default"]["OPTIONS"] = {
+        "bucket_name": env_str("SAKIP_S3_BUCKET"),
+        "endpoint_url": env_str("SAKIP_S3_ENDPOINT_URL") or None,
+        "region_name": env_str("SAKIP_S3_REGION") or None,
+        "access_key": env_str("SAKIP_S3_ACCESS_KEY_ID") or None,
+        "secret_key": env_str("SAKIP_S3_SECRET_ACCESS_KEY") or None,
+        "location": env_str("SAKIP_S3_PREFIX", "sakip"),
+        # Private objects; files are handed out only through the access-checked views.
+        "default_acl": None,
+        "querystring_auth": True,
+        "file_overwrite": False,
+    }
 # Evidence and rendered documents live here, outside any public URL: they are served only
 # through access-checked views. Several app servers share it (NFS, or S3 via django-storages).
 MEDIA_ROOT = Path(env_str("SAKIP_MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
