@@ -121,7 +121,7 @@ class EvidenceForm(forms.Form):
             Row(
                 Column("file", css_class="col"),
                 Column(
-                    Submit("upload", _("Unggah"), css_class="btn-outline-primary"),
+                    Submit("upload", _("Unggah")),
                     css_class="col-auto pt-4",
                 ),
             )
