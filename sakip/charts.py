@@ -35,7 +35,7 @@ FONT = "DejaVu Sans, Arial, Helvetica, sans-serif"
 TEXT_COLOUR = "#212529"
 MUTED_COLOUR = "#6c757d"
 GRID_COLOUR = "#dee2e6"
-CHAR_WIDTH = 6.4  # average glyph width at font-size 12, for wrapping labels
+CHAR_WIDTH = 6.9  # average glyph width at font-size 12 (DejaVu Sans), for wrapping labels
 LINE_HEIGHT = 14
 TITLE_HEIGHT = 28
 
@@ -99,16 +99,35 @@ def nice_maximum(value: float) -> float:
     return 10 * magnitude
 
 
-def ticks(maximum: float) -> list[float]:
-    """Three to six ticks on a round step (25, 50, 100 …) up to the axis maximum."""
-    magnitude = 10 ** math.floor(math.log10(maximum)) if maximum > 0 else 1
-    step = maximum / 5
+def _step(span: float) -> float:
+    magnitude = 10 ** math.floor(math.log10(span)) if span > 0 else 1
     for factor in (0.1, 0.2, 0.25, 0.5, 1, 2, 2.5, 5, 10):
-        if maximum / (factor * magnitude) <= 6:
-            step = factor * magnitude
-            break
-    count = int(round(maximum / step))
-    return [round(step * i, 6) for i in range(count + 1) if step * i <= maximum + 1e-9]
+        if span / (factor * magnitude) <= 6:
+            return factor * magnitude
+    return span / 5
+
+
+def ticks(maximum: float, minimum: float = 0.0) -> list[float]:
+    """Three to six ticks on a round step (25, 50, 100 …) from `minimum` to `maximum`."""
+    step = _step(maximum - minimum)
+    first = math.ceil(minimum / step - 1e-9)
+    count = int(math.floor(maximum / step + 1e-9)) - first
+    return [round((first + i) * step, 6) for i in range(count + 1)]
+
+
+def zoomed_minimum(values: list[float], maximum: float) -> float:
+    """Where a line chart's axis may start: close below the lowest value when every value
+    sits high (capaian of 90–105 % would otherwise be a flat line at the top), else 0."""
+    if not values or min(values) <= 0 or min(values) < maximum * 0.5:
+        return 0.0
+    lowest = min(values)
+    step = _step(maximum - lowest)
+    minimum = math.floor(lowest / step) * step
+    if minimum >= lowest:
+        minimum -= step
+    # Align to the step of the final axis so that its first tick sits on the axis line.
+    final = _step(maximum - minimum)
+    return max(0.0, math.floor(minimum / final) * final)
 
 
 def _f(value: float) -> str:
@@ -251,11 +270,12 @@ def bar_chart(
 
     parts = [_open_svg(width, bottom + 24, title, "bar")]
     parts += _value_axis(x0, plot_width, top, bottom, maximum, unit)
-    parts += rows
     if reference is not None:
+        # Drawn before the bars so that value labels stay on top of the dashed line.
         parts += _reference_line(
             x0 + plot_width * reference / maximum, top, bottom, reference, unit
         )
+    parts += rows
     parts.append("</svg>")
     return mark_safe("".join(parts))
 
@@ -290,14 +310,18 @@ def trend_chart(
     width: int = 640,
     reference: float | None = None,
     decimals: int = 1,
+    highlight: int | None = None,
 ) -> SafeString:
     """Lines across years, one per series; a missing year breaks the line rather than
-    pretending a value."""
+    pretending a value. The series at index `highlight` (e.g. the office's total) is drawn
+    dark and thick with its values written beside the points. The value axis starts close
+    below the lowest value when all values are high, and says so with its tick labels."""
     years = sorted({year for _name, points in series for year, _v in points})
     values = [float(v) for _n, points in series for _y, v in points if v is not None]
     maximum = _axis_bounds(
         values, reference if reference is not None else (100 if unit == "%" else None)
     )
+    minimum = zoomed_minimum(values + ([reference] if reference else []), maximum)
     left, right, inset = 56, 24, 28
     top = TITLE_HEIGHT + 18
     plot_height = 200
@@ -311,10 +335,11 @@ def trend_chart(
         return left + inset + span * years.index(year) / (len(years) - 1)
 
     def y_for(value: float) -> float:
-        return bottom - plot_height * min(max(value, 0.0), maximum) / maximum
+        clipped = min(max(value, minimum), maximum)
+        return bottom - plot_height * (clipped - minimum) / (maximum - minimum)
 
     parts: list[str] = []
-    for tick in ticks(maximum):
+    for tick in ticks(maximum, minimum):
         y = y_for(tick)
         parts.append(
             f'<line x1="{left}" y1="{_f(y)}" x2="{width - right}" y2="{_f(y)}" '
@@ -354,9 +379,16 @@ def trend_chart(
             f'y2="{_f(y)}" stroke="{TEXT_COLOUR}" stroke-width="1" stroke-dasharray="4 3"/>'
         )
 
-    label_points = len(series) <= 3
-    for i, (name, points) in enumerate(series):
-        colour = PALETTE[i % len(PALETTE)]
+    colours = [
+        TEXT_COLOUR if i == highlight else PALETTE[i % len(PALETTE)] for i in range(len(series))
+    ]
+    order = [i for i in range(len(series)) if i != highlight]
+    order += [highlight] if highlight is not None and highlight < len(series) else []
+    for i in order:
+        name, points = series[i]
+        colour = colours[i]
+        emphasised = i == highlight
+        label_points = emphasised or (highlight is None and len(series) <= 3)
         parts.append(f'<g class="series"><title>{escape(name)}</title>')
         segment: list[str] = []
         segments: list[list[str]] = []
@@ -373,20 +405,20 @@ def trend_chart(
             if len(seg) > 1:
                 parts.append(
                     f'<polyline points="{" ".join(seg)}" fill="none" stroke="{colour}" '
-                    f'stroke-width="2.5"/>'
+                    f'stroke-width="{3.5 if emphasised else 2}"/>'
                 )
         for year, value in sorted(points):
             if value is None:
                 continue
             x, y = x_for(year), y_for(float(value))
             parts.append(
-                f'<circle cx="{_f(x)}" cy="{_f(y)}" r="4" fill="{colour}">'
+                f'<circle cx="{_f(x)}" cy="{_f(y)}" r="{5 if emphasised else 3.5}" fill="{colour}">'
                 f"<title>{escape(name)} {year}: {escape(format_value(value, unit, decimals))}</title>"
                 "</circle>"
             )
             if label_points:
                 # Alternate above and below the point so two close lines keep readable labels.
-                offset = -8 - 11 * (i // 2) if i % 2 == 0 else 16 + 11 * (i // 2)
+                offset = -10 if emphasised else (-8 - 11 * (i // 2) if i % 2 == 0 else 16)
                 parts.append(
                     _text(
                         x,
@@ -410,7 +442,7 @@ def trend_chart(
             )
         )
 
-    legend, legend_height = _legend([name for name, _p in series], bottom + 58, width)
+    legend, legend_height = _legend([name for name, _p in series], bottom + 58, width, colours)
     height = bottom + 44 + legend_height + 6
     return mark_safe(_open_svg(width, height, title, "trend") + "".join(parts + legend) + "</svg>")
 
@@ -486,11 +518,12 @@ def grouped_bar_chart(
     legend, legend_height = _legend([name for name, _v in series], bottom + 40, width, palette)
     parts = [_open_svg(width, bottom + 28 + legend_height + 6, title, "grouped")]
     parts += _value_axis(x0, plot_width, top, bottom, maximum, unit)
-    parts += rows
     if reference is not None:
+        # Drawn before the bars so that value labels stay on top of the dashed line.
         parts += _reference_line(
             x0 + plot_width * reference / maximum, top, bottom, reference, unit
         )
+    parts += rows
     parts += legend
     parts.append("</svg>")
     return mark_safe("".join(parts))

@@ -9,7 +9,8 @@ Averaging rule (documented on the page too): a sasaran's capaian is the mean of 
 percentages of its indicators in that year; indicators without a percentage (text targets,
 "kegiatan belum berjalan", no realisation yet) are left out and counted separately. The
 office's capaian for a year is the mean of its sasaran, so that a sasaran with many
-indicators does not outweigh the others."""
+indicators does not outweigh the others. Only rows of submissions that were sent (submitted
+or accepted) count."""
 
 from __future__ import annotations
 
@@ -50,6 +51,11 @@ def number_label(value: Decimal | None) -> str:
 
 def percent_label(value: Decimal | None) -> str:
     return format_value(value, "%") if value is not None else "–"
+
+
+# Rows count once their unit has sent them: a Kasi's unsent draft is not yet a figure the
+# office stands behind (a returned submission drops out until it is sent again).
+COUNTED_STATES = [SubmissionState.SUBMITTED, SubmissionState.ACCEPTED]
 
 
 # ---- Capaian --------------------------------------------------------------------------------
@@ -142,7 +148,9 @@ def capaian_by_year(offices: list[Office]) -> dict[int, list[YearFigures]]:
         SasaranStrategis.objects.filter(office_id__in=office_ids).order_by("order", "id")
     )
     rows = (
-        PlanRow.objects.filter(submission__report__office_id__in=office_ids)
+        PlanRow.objects.filter(
+            submission__report__office_id__in=office_ids, submission__state__in=COUNTED_STATES
+        )
         .select_related("indikator", "target", "unit", "submission")
         .order_by("number")
     )
@@ -342,14 +350,17 @@ def current_reports(offices: list[Office]) -> dict[int, ReportGlance]:
     result = {}
     for report in picked:
         staff = [p for p in people if p.office_id == report.office_id]
-        open_steps = [
-            OpenStep(
-                record=record,
-                minutes=calendars[report.office_id].minutes_between(record.started_at, now),
-                holders=_holders(record, staff),
-            )
-            for record in report.open_records
-        ]
+        open_steps = sorted(
+            (
+                OpenStep(
+                    record=record,
+                    minutes=calendars[report.office_id].minutes_between(record.started_at, now),
+                    holders=_holders(record, staff),
+                )
+                for record in report.open_records
+            ),
+            key=lambda o: (not o.overdue, o.record.started_at),
+        )
         result[report.office_id] = ReportGlance(
             report, list(report.submissions.all()), open_steps, steps[report.office_id]
         )

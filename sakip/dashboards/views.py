@@ -150,7 +150,11 @@ class OfficeDashboard:
                 indicator_bars, title=_("Capaian per indikator kinerja %(y)s") % {"y": year}
             ),
             "tren": trend_chart(
-                series, title=_("Tren capaian per sasaran"), reference=100, width=720
+                series,
+                title=_("Tren capaian per sasaran"),
+                reference=100,
+                width=720,
+                highlight=len(series) - 1,
             ),
             "waktu": grouped_bar_chart(
                 [t.label for t in steps],

@@ -20,7 +20,7 @@ from sakip.models import (
     Unit,
     Year,
 )
-from workflow.models import Report, Step, StepRecord, Submission
+from workflow.models import Report, Step, StepRecord, Submission, SubmissionState
 from workflow.services.procedure import nota_dinas_defaults, report_create, report_distribute
 
 
@@ -76,7 +76,8 @@ def add_indicators(office: Office, year: int, count: int) -> None:
 
 def make_office(kabupaten: Kabupaten, name: str, *, realisasi: Decimal = Decimal(45)) -> Office:
     """An office with one sasaran, two indicators, a 2024 report (as created by step 1, not
-    advanced) with filled rows, an open step record and its Camat and Sekcam."""
+    advanced) with one sent submission of filled rows, an open step record, its Camat and
+    the unit's Kasi."""
     office = Office.objects.create(kabupaten=kabupaten, name=name, letter_code="X")
     unit = Unit.objects.create(office=office, name="Seksi Uji", kind="seksi", supplies_data=True)
     users = get_user_model().objects
@@ -100,7 +101,10 @@ def make_office(kabupaten: Kabupaten, name: str, *, realisasi: Decimal = Decimal
     year = Year.objects.create(office=office, year=2024)
     sasaran = SasaranStrategis.objects.create(office=office, name=f"Sasaran {name}")
     report = Report.objects.create(office=office, year=year, created_by=camat)
-    submission = Submission.objects.create(report=report, unit=unit)
+    # Imported as already sent, like the demo's closed years: the rows then count.
+    submission = Submission.objects.create(
+        report=report, unit=unit, state=SubmissionState.SUBMITTED
+    )
     for i in range(2):
         indikator = Indikator.objects.create(
             office=office, sasaran=sasaran, name=f"Indikator {name} {i}", unit=unit

@@ -24,7 +24,9 @@ def _direct_figures(office, year: int):
     """Capaian computed straight from the rows, the way the dashboard promises to."""
     bands = Year.objects.get(office=office, year=year).bands
     rows = PlanRow.objects.filter(
-        submission__report__office=office, submission__report__year__year=year
+        submission__report__office=office,
+        submission__report__year__year=year,
+        submission__state__in=["dikirim", "diterima"],
     ).select_related("indikator", "target")
     per_sasaran: dict[int, list[Decimal]] = {}
     per_indicator = {}
@@ -143,6 +145,16 @@ def test_it_shows_the_running_report_with_overdue_steps_and_who_holds_them(
     body = response.content.decode()
     assert kasi.person.full_name in body
     assert "terlambat" in body
+
+
+def test_rows_count_only_once_their_unit_has_sent_them(client_for, camat, running_report):
+    row = PlanRow.objects.filter(submission__report=running_report).first()
+    row.realisasi = row.target.value
+    row.save()
+    selected = client_for(camat).get(URL, {"tahun": 2025}).context["selected"]
+    assert selected.report == running_report
+    assert selected.percent is None
+    assert selected.sasaran == []
 
 
 def test_the_sop_timing_equals_the_step_records(client_for, camat, mungka):
