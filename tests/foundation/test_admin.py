@@ -188,3 +188,77 @@ def test_a_superuser_sees_every_office(client, demo):
     response = client.get("/admin/sakip/unit/")
     offices = {u.office_id for u in response.context["cl"].queryset}
     assert offices == {demo["mungka"].pk, demo["harau"].pk}
+
+
+def _change_form_data(client, url: str) -> dict:
+    """The change form's current values, as the browser would post them back."""
+    form = client.get(url).context["adminform"].form
+    data = {}
+    for name, field in form.fields.items():
+        if field.disabled:
+            continue
+        value = form[name].value()
+        if value is None:
+            continue
+        data[name] = "on" if value is True else ("" if value is False else value)
+    return {k: v for k, v in data.items() if v != ""}
+
+
+def test_the_operator_edits_a_person_of_her_office(client_for, admin_user, sekcam, mungka):
+    client = client_for(admin_user)
+    url = f"/admin/sakip/person/{sekcam.person.pk}/change/"
+    data = _change_form_data(client, url)
+    data["jabatan"] = "Sekretaris Camat Mungka"
+    response = client.post(url, data)
+    assert response.status_code == 302
+    sekcam.person.refresh_from_db()
+    assert sekcam.person.jabatan == "Sekretaris Camat Mungka"
+    assert sekcam.person.office == mungka
+
+
+def test_the_operator_edits_her_offices_letterhead(client_for, admin_user, mungka):
+    client = client_for(admin_user)
+    url = f"/admin/sakip/office/{mungka.pk}/change/"
+    data = _change_form_data(client, url)
+    data["phone"] = "(0752) 7750999"
+    response = client.post(url, data)
+    assert response.status_code == 302
+    mungka.refresh_from_db()
+    assert mungka.phone == "(0752) 7750999"
+    assert client.get("/admin/sakip/office/add/").status_code == 403
+
+
+def test_the_operator_adjusts_an_sop_step_but_cannot_add_one(client_for, admin_user, mungka):
+    from workflow.models import Step
+
+    step = Step.objects.get(office=mungka, number=2)
+    client = client_for(admin_user)
+    url = f"/admin/workflow/step/{step.pk}/change/"
+    data = _change_form_data(client, url)
+    data["minutes"] = 90
+    data["actor_roles"] = '["sekcam"]'
+    assert client.post(url, data).status_code == 302
+    step.refresh_from_db()
+    assert step.minutes == 90
+    assert client.get("/admin/workflow/step/add/").status_code == 403
+
+
+def test_national_holidays_are_shown_but_not_editable(client_for, admin_user):
+    import datetime as dt
+
+    from sakip.models import Holiday
+
+    holiday = Holiday.objects.create(date=dt.date(2026, 8, 17), name="Hari Kemerdekaan")
+    client = client_for(admin_user)
+    assert holiday in client.get("/admin/sakip/holiday/").context["cl"].queryset
+    page = client.get(f"/admin/sakip/holiday/{holiday.pk}/change/")
+    assert page.status_code == 200
+    assert page.context["has_change_permission"] is False
+
+
+def test_a_superuser_without_a_profile_gets_a_plain_home_page(client, demo):
+    user = get_user_model().objects.create_superuser("root", "root@example.org", "x")
+    client.force_login(user)
+    body = client.get("/").content.decode()
+    assert "belum memiliki profil pegawai" in body
+    assert 'href="/admin/"' in body
