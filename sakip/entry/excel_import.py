@@ -240,11 +240,13 @@ def _read_row(result: ImportResult, row: PlanRow, excel_row: int, cells) -> None
     if formula:
         return
     flag = str(raw.get("belum_berjalan") or "").strip()
-    if flag.lower() not in {"", YES.lower(), NO.lower()}:
+    bad_flag = flag.lower() not in {"", YES.lower(), NO.lower()}
+    if bad_flag:
+        # Reported, then the other cells of the row are still checked so that one upload
+        # shows every problem at once.
         result.errors.append(
             CellError(excel_row, ALL_HEADERS[9], flag, _("Isi dengan Ya atau Tidak."))
         )
-        return
     values, errors = clean_entry(
         row,
         realisasi=raw.get("realisasi"),
@@ -258,7 +260,7 @@ def _read_row(result: ImportResult, row: PlanRow, excel_row: int, cells) -> None
         result.errors.append(
             CellError(excel_row, ALL_HEADERS[col - 1], _cell_text(raw.get(name)), message)
         )
-    if errors:
+    if errors or bad_flag:
         return
     old = row_values(row)
     changed = {f: values[f] for f in ENTRY_FIELDS if values[f] != old[f]}

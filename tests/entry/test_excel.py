@@ -145,3 +145,17 @@ def test_another_units_kasi_may_not_upload(client_for, kasi, other_kasi, submiss
     data = _download(client_for(kasi), submission)
     response = _upload(client_for(other_kasi), submission, data)
     assert response.status_code == 403
+
+
+def test_the_preview_lists_every_error_of_a_row(client_for, kasi, submission):
+    client = client_for(kasi)
+    wb = load_workbook(io.BytesIO(_download(client, submission)))
+    wb["Format"]["E8"] = "-3"
+    wb["Format"]["J8"] = "Mungkin"
+    out = io.BytesIO()
+    wb.save(out)
+    result = _upload(client, submission, out.getvalue()).context["result"]
+    assert {(e.excel_row, e.column) for e in result.errors} == {
+        (8, "Realisasi/ Progres Capaian"),
+        (8, "Kegiatan belum berjalan (Ya/Tidak)"),
+    }
