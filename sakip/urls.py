@@ -9,6 +9,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("workflow.urls")),
+    path("", include("sakip.documents.urls")),
     path("", include("sakip.entry.urls")),
     path("", include("sakip.dashboards.urls")),
 ]

@@ -138,10 +138,9 @@ def signed_bytes(document: SignedDocument) -> bytes:
 
 @lru_cache(maxsize=4)
 def _trust_root(path: str, mtime: float):
-    from cryptography.hazmat.primitives.serialization import pkcs12
-    from pyhanko.keys import load_cert_from_pemder  # noqa: F401  (keeps asn1crypto loaded)
     from asn1crypto import x509 as asn1_x509
-    from cryptography.hazmat.primitives.serialization import Encoding
+    from cryptography.hazmat.primitives.serialization import Encoding, pkcs12
+    from pyhanko.keys import load_cert_from_pemder  # noqa: F401  (keeps asn1crypto loaded)
 
     _key, cert, _extra = pkcs12.load_key_and_certificates(
         Path(path).read_bytes(), settings.SAKIP_SIGNING_PASSPHRASE.encode()

@@ -1,0 +1,67 @@
+"""Forms of the step-6 chapter editor and the step-7 correction."""
+
+from __future__ import annotations
+
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+def _helper() -> FormHelper:
+    helper = FormHelper()
+    helper.form_tag = False
+    return helper
+
+
+class ChapterForm(forms.Form):
+    body = forms.CharField(
+        label=_("Isi"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Teks biasa; pisahkan paragraf dengan baris kosong."),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+
+
+class AnalysisForm(forms.Form):
+    analysis = forms.CharField(
+        label=_("Analisis capaian"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Penyebab keberhasilan/kegagalan dan solusinya."),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+
+
+class DraftReturnForm(forms.Form):
+    """The Sekcam's return at step 7: a reason, and optionally a note on each chapter."""
+
+    reason = forms.CharField(
+        label=_("Alasan pengembalian"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, chapters=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.chapters = list(chapters)
+        for chapter in self.chapters:
+            self.fields[f"note_{chapter.pk}"] = forms.CharField(
+                label=_("Catatan untuk %(title)s") % {"title": chapter.title},
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+        self.helper = _helper()
+
+    def chapter_notes(self) -> dict[int, str]:
+        return {
+            c.pk: self.cleaned_data.get(f"note_{c.pk}", "")
+            for c in self.chapters
+            if self.cleaned_data.get(f"note_{c.pk}", "").strip()
+        }
