@@ -17,11 +17,17 @@ def validate_nip(value: str) -> None:
     if not _NIP.match(value):
         raise ValidationError(_("NIP harus terdiri dari 18 angka tanpa spasi atau tanda baca."))
     try:
-        dt.date(int(value[0:4]), int(value[4:6]), int(value[6:8]))
+        born = dt.date(int(value[0:4]), int(value[4:6]), int(value[6:8]))
     except ValueError:
         raise ValidationError(
             _("NIP tidak sah: 8 angka pertama harus tanggal lahir (TTTTBBHH).")
         ) from None
+    appointed = int(value[8:12])
+    # Nobody is appointed a civil servant before the age of 18 or in the future.
+    if not born.year + 18 <= appointed <= dt.date.today().year + 1:
+        raise ValidationError(
+            _("NIP tidak sah: angka ke-9 s.d. ke-12 harus tahun pengangkatan setelah lahir.")
+        )
     month = int(value[12:14])
     if not 1 <= month <= 12:
         raise ValidationError(_("NIP tidak sah: angka ke-13 dan ke-14 harus bulan pengangkatan."))

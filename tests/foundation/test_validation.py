@@ -29,6 +29,8 @@ def test_it_accepts_the_camats_nip_from_the_sop():
         ("198002302000032001", "tanggal lahir"),
         ("198013302000032001", "tanggal lahir"),
         ("198003302000132001", "bulan pengangkatan"),
+        ("198003301990032001", "tahun pengangkatan"),
+        ("198003302090032001", "tahun pengangkatan"),
         ("198003302000033001", "1 (pria) atau 2 (wanita)"),
         ("198003302000030001", "1 (pria) atau 2 (wanita)"),
     ],
@@ -37,6 +39,13 @@ def test_it_rejects_a_bad_nip_in_indonesian(value, message):
     with pytest.raises(ValidationError) as error:
         validate_nip(value)
     assert message in _messages(error.value)
+
+
+def test_every_demo_nip_is_valid(demo):
+    from sakip.models import Person
+
+    for nip in Person.objects.values_list("nip", flat=True):
+        validate_nip(nip)
 
 
 def test_a_person_with_a_bad_nip_does_not_pass_full_clean(camat):
