@@ -151,6 +151,15 @@ def _text(
     )
 
 
+def _backdrop(x: float, y: float, label: str, size: int) -> str:
+    """A white patch behind a value label so the dashed reference line does not cross it."""
+    width = len(label) * size * 0.62 + 4
+    return (
+        f'<rect x="{_f(x)}" y="{_f(y)}" width="{_f(width)}" height="{size + 3}" '
+        f'fill="#ffffff" fill-opacity="0.9"/>'
+    )
+
+
 def _open_svg(width: int, height: float, title: str, kind: str) -> str:
     label = escape(title)
     return (
@@ -252,15 +261,9 @@ def bar_chart(
                 f'<rect x="{_f(x0)}" y="{_f(centre - 9)}" width="{_f(length)}" height="18" '
                 f'rx="2" fill="{colour}" data-value="{value:.4f}"/>'
             )
-            rows.append(
-                _text(
-                    x0 + length + 4,
-                    centre + 4,
-                    format_value(bar.value, unit, decimals),
-                    size=11,
-                    weight="bold",
-                )
-            )
+            label = format_value(bar.value, unit, decimals)
+            rows.append(_backdrop(x0 + length + 2, centre - 7, label, 11))
+            rows.append(_text(x0 + length + 4, centre + 4, label, size=11, weight="bold"))
         rows.append("</g>")
         y += row_height
     bottom = y
@@ -499,6 +502,12 @@ def grouped_bar_chart(
                     f'<g><title>{tooltip}</title><rect x="{_f(x0)}" y="{_f(bar_y)}" '
                     f'width="{_f(length)}" height="{bar_height}" rx="2" fill="{colour}" '
                     f'data-value="{v:.4f}"/>'
+                    + _backdrop(
+                        x0 + length + 2,
+                        bar_y,
+                        format_value(value, unit, decimals),
+                        10,
+                    )
                     + _text(
                         x0 + length + 4,
                         bar_y + bar_height - 3,

@@ -126,7 +126,7 @@ def sasaran_table(figures: YearFigures) -> Table:
     return Table(
         _("Capaian per sasaran %(year)s") % {"year": figures.year.year},
         [
-            _("No"),
+            _("No."),
             _("Sasaran Strategis"),
             _("Jumlah indikator"),
             _("Indikator terhitung"),
@@ -157,7 +157,7 @@ def indicator_table(figures: YearFigures) -> Table:
     return Table(
         _("Capaian per indikator %(year)s") % {"year": figures.year.year},
         [
-            _("No"),
+            _("No."),
             _("Sasaran Strategis"),
             _("Indikator Kinerja"),
             _("Satuan"),
@@ -200,7 +200,7 @@ def timing_table(timing: SopTiming) -> Table:
     return Table(
         _("Waktu pelaksanaan SOP (menit kerja)"),
         [
-            _("No"),
+            _("No."),
             _("Kegiatan"),
             _("Menit baku"),
             *[_("Aktual %(year)s") % {"year": y} for y in timing.years],

@@ -147,7 +147,9 @@ class OfficeDashboard:
                 sasaran_bars, title=_("Capaian per sasaran strategis %(y)s") % {"y": year}
             ),
             "indikator": bar_chart(
-                indicator_bars, title=_("Capaian per indikator kinerja %(y)s") % {"y": year}
+                indicator_bars,
+                title=_("Capaian per indikator kinerja %(y)s") % {"y": year},
+                width=960,
             ),
             "tren": trend_chart(
                 series,
