@@ -164,3 +164,12 @@ def test_it_lists_blockers_and_refuses_to_submit_incomplete(client_for, kasi, su
     assert "Isian belum lengkap" in response.content.decode()
     submission.refresh_from_db()
     assert submission.state == "belum_dikirim"
+
+
+def test_my_submission_sends_the_kasi_to_their_unit_and_others_to_the_review(
+    client_for, kasi, sekcam, submission, report
+):
+    response = client_for(kasi).get(f"/laporan/{report.pk}/isian/")
+    assert response["Location"] == sub_url(submission)
+    response = client_for(sekcam).get(f"/laporan/{report.pk}/isian/")
+    assert response["Location"] == f"/laporan/{report.pk}/evaluasi/"
