@@ -1,0 +1,120 @@
+"""The load test's simulated office (run by bench/run.py; see there).
+
+Kasi edit rows of their unit through the row-edit form (the page's no-JavaScript path, which
+answers a saved row with a redirect and a stale one with 400 and the stored value), the
+Sekcam reads the review pages, the Camat the dashboard, staff download the LAKIP PDF. Every
+acknowledged save is appended to BENCH_ACKS as one JSON line: {row, version, value}."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import random
+import re
+
+from locust import HttpUser, between, task
+
+SETUP = json.loads(open(os.environ["BENCH_LOAD_SETUP"]).read())
+ACKS = os.environ["BENCH_ACKS"]
+PASSWORD = "mungka2025"
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+VERSION = re.compile(r'name="version" value="(\d+)"')
+_counters = {name: itertools.count() for name in ("kasi", "review", "dashboard", "pdf")}
+
+
+class OfficeUser(HttpUser):
+    abstract = True
+    wait_time = between(0.1, 0.4)
+    role = ""
+
+    def on_start(self) -> None:
+        people = SETUP[self.role]["users"]
+        self.username = people[next(_counters[self.role]) % len(people)]
+        page = self.client.get("/accounts/login/", name="login (GET)")
+        token = CSRF.search(page.text).group(1)
+        with self.client.post(
+            "/accounts/login/",
+            {"username": self.username, "password": PASSWORD, "csrfmiddlewaretoken": token},
+            name="login (POST)",
+            allow_redirects=False,
+            catch_response=True,
+        ) as response:
+            if response.status_code != 302:
+                response.failure(f"login {self.username}: {response.status_code}")
+
+
+class KasiUser(OfficeUser):
+    """Fills rows of the unit: open the edit form, save a new realisation."""
+
+    weight = 4
+    role = "kasi"
+
+    @task(1)
+    def page(self) -> None:
+        self.client.get(SETUP["kasi"]["pages"][self.username], name="entry:submission")
+
+    @task(3)
+    def edit(self) -> None:
+        row_pk, url = random.choice(SETUP["kasi"]["rows"][self.username])
+        form = self.client.get(url, name="entry:row_edit (GET)")
+        version = VERSION.search(form.text)
+        token = CSRF.search(form.text)
+        if not version or not token:
+            return
+        value = random.randint(1, 999)
+        with self.client.post(
+            url,
+            {
+                "realisasi": str(value),
+                "sumber_data": "Register layanan",
+                "keterangan": "",
+                "version": version.group(1),
+                "csrfmiddlewaretoken": token.group(1),
+            },
+            name="entry:row_edit (POST)",
+            allow_redirects=False,
+            catch_response=True,
+        ) as response:
+            if response.status_code == 302:
+                ack = {"row": row_pk, "version": int(version.group(1)) + 1, "value": value}
+                with open(ACKS, "a") as fh:
+                    fh.write(json.dumps(ack) + "\n")
+                response.success()
+            elif response.status_code == 400 and "sudah diubah" in response.text:
+                # Refused as stale: the other editor's value is shown, nothing is lost.
+                response.success()
+            else:
+                response.failure(f"save: {response.status_code}")
+
+
+class ReviewUser(OfficeUser):
+    weight = 2
+    role = "review"
+
+    @task
+    def review(self) -> None:
+        name, url = random.choice(SETUP["review"]["pages"])
+        self.client.get(url, name=name)
+
+
+class DashboardUser(OfficeUser):
+    weight = 2
+    role = "dashboard"
+
+    @task
+    def dashboard(self) -> None:
+        self.client.get(SETUP["dashboard"]["page"], name="dashboards:office")
+
+
+class PdfUser(OfficeUser):
+    weight = 1
+    role = "pdf"
+
+    @task
+    def pdf(self) -> None:
+        with self.client.get(
+            SETUP["pdf"]["page"], name="documents: LAKIP PDF", catch_response=True
+        ) as response:
+            if response.status_code != 200 or not response.content.startswith(b"%PDF"):
+                response.failure(f"pdf: {response.status_code}")
