@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -125,3 +126,19 @@ def test_tasks_show_what_is_due_and_when(client_for, kasi, sekcam, procedure, mo
     response = client_for(kasi).get("/tugas/")
     assert response.context["tasks"][0].overdue
     assert "Terlambat" in response.content.decode()
+
+
+def test_a_signing_failure_is_a_message_not_a_server_error(
+    client_for, camat, report_at, signed_finals, monkeypatch
+):
+    report = report_at(S.AWAITING_APPROVAL)
+
+    def broken(*, report, person):
+        raise OSError("font tidak ditemukan")
+
+    monkeypatch.setattr(sys.modules["sakip.documents.signing"], "sign_final", broken)
+    response = client_for(camat).post(f"/laporan/{report.pk}/langkah/sign/", follow=True)
+    assert response.status_code == 200
+    assert "belum ditandatangani" in _messages(response)
+    assert Report.objects.get(pk=report.pk).state == S.AWAITING_APPROVAL
+    assert not StepRecord.objects.filter(report=report, step__number=11).exists()

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -33,6 +34,8 @@ from workflow.services.core import (
 )
 from workflow.services.letters import letter_number_allocate
 from workflow.services.notifications import notify_started
+
+logger = logging.getLogger(__name__)
 
 # The LAKIP chapters written at step 6 (PermenPAN-RB 53/2014), in order.
 CHAPTERS = [
@@ -420,7 +423,17 @@ def report_sign(*, report: Report, person: Person) -> Report:
     def after(report, _t):
         from sakip.documents.signing import sign_final
 
-        sign_final(report=report, person=person)
+        try:
+            sign_final(report=report, person=person)
+        except WorkflowError:
+            raise
+        except Exception as exc:
+            # Rendering or signing failed: the transaction rolls back and the Camat is told,
+            # instead of a server error page.
+            logger.exception("Signing the final LAKIP of report %s failed", report.pk)
+            raise WorkflowError(
+                _("Dokumen final gagal dibuat atau ditandatangani; LAKIP belum ditandatangani.")
+            ) from exc
         records.start_step(report, 11)
 
     return run_transition(report, "sign", person=person, after=after)
