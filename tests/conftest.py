@@ -37,6 +37,18 @@ def _private_media(settings, tmp_path_factory):
     settings.MEDIA_ROOT = tmp_path_factory.getbasetemp() / "media"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _signing_certificate(tmp_path_factory):
+    """The office's signing certificate for the whole run: step 10 (report_sign) signs the
+    final LAKIP with it. Self-signed, made by `make_demo_certificate` in a temp dir."""
+    from django.test import override_settings
+
+    path = tmp_path_factory.mktemp("signing") / "office.p12"
+    call_command("make_demo_certificate", path=str(path), verbosity=0)
+    with override_settings(SAKIP_SIGNING_PKCS12=str(path)):
+        yield path
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():

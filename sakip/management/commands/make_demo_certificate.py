@@ -90,7 +90,8 @@ class Command(BaseCommand):
         passphrase = settings.SAKIP_SIGNING_PASSPHRASE.encode()
         if path.exists() and not options["force"]:
             if load_existing(path, passphrase):
-                self.stdout.write(f"Sertifikat sudah ada: {path}")
+                if options["verbosity"]:
+                    self.stdout.write(f"Sertifikat sudah ada: {path}")
                 return
             raise CommandError(
                 f"Berkas {path} ada tetapi tidak dapat dibuka dengan kata sandi yang diatur. "
@@ -102,4 +103,5 @@ class Command(BaseCommand):
             common_name=f"Camat {options['office'].removeprefix('Kecamatan ')}",
             org=f"Pemerintah Kabupaten Lima Puluh Kota - {options['office']}",
         )
-        self.stdout.write(self.style.SUCCESS(f"Sertifikat dibuat: {path}"))
+        if options["verbosity"]:
+            self.stdout.write(self.style.SUCCESS(f"Sertifikat dibuat: {path}"))

@@ -1,0 +1,127 @@
+"""Nota dinas, SOP, nine-column table (PDF and xlsx) and the command, from the demo data."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+from openpyxl import load_workbook
+
+from sakip.documents.registry import document_pdf
+from sakip.models import PlanRow
+from workflow.models import Report
+
+CAMAT_NIP = "198003302000032001"
+
+
+def _report_2024(office):
+    return Report.objects.get(office=office, year__year=2024)
+
+
+def test_it_renders_the_nota_dinas_in_the_tata_naskah_dinas_layout(
+    report_at, client_for, jf, pdf_text, pdf_fonts
+):
+    report = report_at("ordered")
+    response = client_for(jf).get(f"/laporan/{report.pk}/dokumen/nota-dinas.pdf")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    text = pdf_text(response.content)
+    for label in ["NOTA DINAS", "Kepada", "Dari", "Tembusan", "Tanggal", "Nomor", "Sifat"]:
+        assert label in text
+    for label in ["Lampiran", "Hal", "PEMERINTAH KABUPATEN LIMA PULUH KOTA", "KECAMATAN MUNGKA"]:
+        assert label in text
+    assert "ILDA SUBUL HURIATI, S.AP, M.S" in text
+    assert f"NIP. {CAMAT_NIP}" in text
+    assert "Halaman 1 dari 1" in text
+    fonts = pdf_fonts(response.content)
+    assert "LiberationSerif" in fonts.replace("-", "")
+    assert all(" yes " in line for line in fonts.splitlines()[2:] if line.strip())
+
+
+def test_it_renders_the_sop_from_the_step_data(mungka, pdf_text, pdf_pages):
+    document = document_pdf(_report_2024(mungka), "sop")
+    text = pdf_text(document.content)
+    for header in [
+        "NOMOR SOP",
+        "TGL. PEMBUATAN",
+        "TGL. REVISI",
+        "TGL. EFEKTIF",
+        "DISAHKAN OLEH",
+        "NAMA SOP",
+        "DASAR HUKUM",
+        "KUALIFIKASI PELAKSANA",
+        "KETERKAITAN",
+        "PERALATAN DAN PERLENGKAPAN",
+        "PERINGATAN",
+        "PENCATATAN DAN PENDATAAN",
+    ]:
+        assert header in text
+    assert "900/ /CMK/I/2024" in " ".join(text.split())
+    assert CAMAT_NIP in text
+    for name in ["Memerintahkan penyusunan LAKIP", "Rapat Finalisasi Lakip", "Pengiriman dokumen"]:
+        assert name in text
+    flat = " ".join(text.split())
+    assert "dikembalikan ke langkah 3" in flat
+    assert "dikembalikan ke langkah 6" in flat
+    for header in ["Camat", "Sekcam", "Kasi/Kasubbag", "JF", "Kelengkapan", "Waktu", "Output"]:
+        assert header in text
+    assert "825" in text  # the SOP's total standard time
+    layout = pdf_text(document.content, layout=True)
+    numbered = {
+        int(line.split()[0])
+        for line in layout.splitlines()
+        if line.split()[:1] and line.split()[0].isdigit() and int(line.split()[0]) <= 13
+    }
+    assert set(range(1, 14)) <= numbered
+    assert pdf_pages(document.content) == 3
+
+
+def test_the_table_escapes_user_text_in_pdf_and_xlsx(mungka, client_for, kasi, pdf_text):
+    report = _report_2024(mungka)
+    row = PlanRow.objects.filter(submission__report=report).order_by("number").first()
+    row.keterangan = "<script>alert(1)</script> <b>tebal</b>"
+    row.sumber_data = '=HYPERLINK("http://x")'
+    row.save()
+    client = client_for(kasi)
+    response = client.get(f"/laporan/{report.pk}/dokumen/tabel.pdf")
+    assert response.status_code == 200
+    text = pdf_text(response.content)
+    flat = "".join(text.split())
+    assert "<script>alert(1)</script><b>tebal</b>" in flat
+    for header in ["Sasaran Strategis", "Indikator Kinerja", "Yang membidangi", "Ket"]:
+        assert header in text
+    response = client.get(f"/laporan/{report.pk}/dokumen/tabel.xlsx")
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    values = [c for r in sheet.iter_rows() for c in r if c.value == row.sumber_data]
+    assert values and values[0].data_type == "s"
+
+
+def test_other_offices_get_404(mungka, client_for, outsider):
+    report = _report_2024(mungka)
+    client = client_for(outsider)
+    assert client.get(f"/laporan/{report.pk}/dokumen/").status_code == 404
+    assert client.get(f"/laporan/{report.pk}/dokumen/tabel.pdf").status_code == 404
+    assert client.get(f"/laporan/{report.pk}/dokumen/tabel.xlsx").status_code == 404
+    assert client.get(f"/laporan/{report.pk}/draf/").status_code == 404
+
+
+def test_the_documents_page_offers_what_exists(mungka, client_for, sekcam):
+    report = _report_2024(mungka)
+    response = client_for(sekcam).get(f"/laporan/{report.pk}/dokumen/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert f'hx-get="/laporan/{report.pk}/dokumen/sop/siapkan/"' in body
+    assert "htmx-indicator" in body
+    response = client_for(sekcam).get(f"/laporan/{report.pk}/dokumen/berita-acara/siapkan/")
+    assert "belum memiliki rapat finalisasi" in response.content.decode()
+
+
+def test_the_command_renders_and_explains_a_missing_document(mungka, tmp_path):
+    report = _report_2024(mungka)
+    out = tmp_path / "tabel.pdf"
+    call_command("render_document", "tabel", "--report", str(report.pk), "-o", str(out))
+    assert out.read_bytes().startswith(b"%PDF")
+    with pytest.raises(CommandError, match="belum memiliki rapat finalisasi"):
+        call_command("render_document", "berita-acara", "--report", str(report.pk), "-o", str(out))
