@@ -6,6 +6,7 @@ from __future__ import annotations
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sakip.models import Person, Year
@@ -76,6 +77,12 @@ class CoordinationMeetingForm(_StepModelForm):
             self.initial.setdefault(
                 "attendees", [p.pk for p in people if p.role in {"sekcam", "kasi", "jf"}]
             )
+            self.initial.setdefault("date", timezone.localdate())
+            self.initial.setdefault(
+                "agenda",
+                _("Penyampaian format pengumpulan data dan informasi kinerja tahun %(year)s")
+                % {"year": self.report.year.year},
+            )
 
 
 class FinalisationMeetingForm(_StepModelForm):
@@ -112,6 +119,7 @@ class FinalisationMeetingForm(_StepModelForm):
                 "attendees",
                 [p.pk for p in people if p.role in {"camat", "sekcam", "kasi", "jf"}],
             )
+            self.initial.setdefault("date", timezone.localdate())
             camat = next((p for p in people if p.role == "camat"), None)
             if camat:
                 self.initial.setdefault("chaired_by", camat.pk)

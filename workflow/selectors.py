@@ -134,15 +134,6 @@ def reports_with_tasks(**filters):
     return reports
 
 
-def pending_tasks_for_report(report_id: int) -> list[Task]:
-    reports = reports_with_tasks(pk=report_id)
-    if not reports:
-        return []
-    report = reports[0]
-    people = list(Person.objects.filter(office_id=report.office_id).select_related("user"))
-    return report_tasks(report, people)
-
-
 def tasks_for_person(person: Person, *, now: dt.datetime | None = None) -> list[Task]:
     """What this person must do now, across the office's open reports, with due times
     (started + the step's standard minutes on the office's working calendar)."""
