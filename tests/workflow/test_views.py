@@ -142,3 +142,10 @@ def test_a_signing_failure_is_a_message_not_a_server_error(
     assert "belum ditandatangani" in _messages(response)
     assert Report.objects.get(pk=report.pk).state == S.AWAITING_APPROVAL
     assert not StepRecord.objects.filter(report=report, step__number=11).exists()
+
+
+def test_the_camats_task_is_to_order_the_years_lakip(client_for, camat, sekcam):
+    response = client_for(camat).get("/tugas/")
+    assert [y.year for y in response.context["years_to_order"]] == [2025]
+    assert "/laporan/baru/?tahun=" in response.content.decode()
+    assert client_for(sekcam).get("/tugas/").context["years_to_order"] == []

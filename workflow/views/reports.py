@@ -21,12 +21,12 @@ from workflow.views.access import person_of as _person_of
 from workflow.views.actions import REPORT_ACTIONS, SUBMISSION_ACTIONS, needs_page
 
 
-def _open_years(person):
+def open_years(person):
     """The office's years that have no report yet."""
     return Year.objects.filter(office_id=person.office_id).exclude(reports__isnull=False)
 
 
-def _may_create(person) -> bool:
+def may_create_report(person) -> bool:
     if not person.office_id:
         return False
     return can_act_on_report(person, Report(office_id=person.office_id), 1)
@@ -37,7 +37,7 @@ def _may_create(person) -> bool:
 def report_list(request):
     person = _person_of(request)
     reports = visible_reports(person).order_by("office__name", "-year__year")
-    may_create = _may_create(person) and _open_years(person).exists()
+    may_create = may_create_report(person) and open_years(person).exists()
     return render(
         request, "workflow/report_list.html", {"reports": reports, "may_create": may_create}
     )
@@ -48,9 +48,9 @@ def report_list(request):
 @require_http_methods(["GET", "POST"])
 def report_create_view(request):
     person = _person_of(request)
-    if not _may_create(person):
+    if not may_create_report(person):
         raise Forbidden(_("Hanya Camat yang dapat memerintahkan penyusunan LAKIP."))
-    years = _open_years(person).order_by("year")
+    years = open_years(person).order_by("year")
     if not years.exists():
         messages.info(request, _("Semua tahun sudah memiliki LAKIP."))
         return redirect("workflow:report_list")

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from workflow.selectors import tasks_for_person
 from workflow.views.access import guarded, person_of
+from workflow.views.reports import may_create_report, open_years
 
 
 @login_required
@@ -18,5 +19,10 @@ def tasks(request):
     return render(
         request,
         "workflow/tasks.html",
-        {"tasks": tasks_for_person(person, now=now), "now": now},
+        {
+            "tasks": tasks_for_person(person, now=now),
+            "now": now,
+            # Step 1 has no report yet: the Camat's task is to start one.
+            "years_to_order": list(open_years(person)) if may_create_report(person) else [],
+        },
     )
