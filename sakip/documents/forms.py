@@ -25,6 +25,7 @@ class ChapterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper()
+        self.helper.form_show_labels = False  # the card header names the chapter
 
 
 class AnalysisForm(forms.Form):

@@ -1,0 +1,102 @@
+"""Step 6 chapter editor and the Sekcam's step-7 accept/return with notes per chapter."""
+
+from __future__ import annotations
+
+from workflow.models import Report, RevisionItem
+
+
+def test_the_drafting_staff_save_a_chapter(report_at, client_for, jf):
+    report = report_at("evaluated")
+    chapter = report.chapters.get(key="bab1")
+    client = client_for(jf)
+    page = client.get(f"/laporan/{report.pk}/draf/")
+    assert page.status_code == 200
+    assert "Bab I Pendahuluan" in page.content.decode()
+    response = client.post(
+        f"/laporan/{report.pk}/draf/bab/{chapter.pk}/",
+        {
+            f"c{chapter.pk}-body": "Latar belakang.\n\nMaksud dan tujuan.",
+            f"c{chapter.pk}-version": 1,
+        },
+    )
+    assert response.status_code == 302
+    chapter.refresh_from_db()
+    assert chapter.body == "Latar belakang.\n\nMaksud dan tujuan."
+    assert chapter.version == 2
+
+
+def test_a_stale_chapter_edit_is_refused(report_at, client_for, jf):
+    report = report_at("evaluated")
+    chapter = report.chapters.get(key="bab1")
+    client = client_for(jf)
+    url = f"/laporan/{report.pk}/draf/bab/{chapter.pk}/"
+    client.post(url, {f"c{chapter.pk}-body": "Versi pertama", f"c{chapter.pk}-version": 1})
+    response = client.post(
+        url, {f"c{chapter.pk}-body": "Versi lama", f"c{chapter.pk}-version": 1}, follow=True
+    )
+    assert "sudah diubah" in response.content.decode()
+    chapter.refresh_from_db()
+    assert chapter.body == "Versi pertama"
+
+
+def test_the_sekcam_cannot_write_the_draft(report_at, client_for, sekcam):
+    report = report_at("evaluated")
+    chapter = report.chapters.get(key="bab1")
+    response = client_for(sekcam).post(
+        f"/laporan/{report.pk}/draf/bab/{chapter.pk}/",
+        {f"c{chapter.pk}-body": "x", f"c{chapter.pk}-version": 1},
+    )
+    assert response.status_code == 403
+    chapter.refresh_from_db()
+    assert chapter.body == ""
+
+
+def test_the_analysis_of_a_row_bumps_the_data_version(report_at, client_for, jf):
+    report = report_at("evaluated")
+    row = report.submissions.first().rows.first()
+    before = report.data_version
+    client_for(jf).post(
+        f"/laporan/{report.pk}/draf/baris/{row.pk}/",
+        {f"r{row.pk}-analysis": "Koordinasi berjalan baik.", f"r{row.pk}-version": row.version},
+    )
+    row.refresh_from_db()
+    assert row.analysis == "Koordinasi berjalan baik."
+    assert Report.objects.get(pk=report.pk).data_version > before
+
+
+def test_the_sekcam_returns_the_draft_with_notes_per_chapter(report_at, client_for, sekcam, jf):
+    report = report_at("correcting")
+    chapter = report.chapters.get(key="bab2")
+    client = client_for(sekcam)
+    page = client.get(f"/laporan/{report.pk}/draf/")
+    assert "Kembalikan untuk direvisi" in page.content.decode()
+    response = client.post(
+        f"/laporan/{report.pk}/draf/kembalikan/",
+        {
+            "reason": "Bab II belum memuat PK.",
+            f"note_{chapter.pk}": "Tambahkan tabel PK <i>lengkap</i>.",
+        },
+    )
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert report.state == "penyusunan_draf"
+    item = RevisionItem.objects.get(chapter=chapter)
+    assert item.note == "Tambahkan tabel PK <i>lengkap</i>."
+    body = client_for(jf).get(f"/laporan/{report.pk}/draf/").content.decode()
+    assert "Tambahkan tabel PK &lt;i&gt;lengkap&lt;/i&gt;." in body
+    assert "Bab II belum memuat PK." in body
+
+
+def test_the_sekcam_accepts_the_draft(report_at, client_for, sekcam):
+    report = report_at("correcting")
+    response = client_for(sekcam).post(f"/laporan/{report.pk}/draf/terima/")
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert report.state == "finalisasi"
+
+
+def test_a_return_needs_a_reason(report_at, client_for, sekcam):
+    report = report_at("correcting")
+    client_for(sekcam).post(f"/laporan/{report.pk}/draf/kembalikan/", {"reason": ""})
+    report.refresh_from_db()
+    assert report.state == "koreksi_draf"
