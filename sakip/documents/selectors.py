@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.numberformat import format as number_format
 from django.utils.translation import gettext as _
@@ -76,7 +77,7 @@ def signatory(office, role: str, on: dt.date, *, unit=None) -> dict:
     """The person who held the post on the document's date (Tenure); if the register has no
     tenure for that date, the office's current holder of the role."""
     tenures = Tenure.objects.filter(office=office, role=role, start__lte=on).filter(
-        models_q_open_on(on)
+        Q(end__isnull=True) | Q(end__gte=on)
     )
     if unit is not None:
         tenures = tenures.filter(unit=unit)
@@ -87,12 +88,6 @@ def signatory(office, role: str, on: dt.date, *, unit=None) -> dict:
     if unit is not None:
         people = people.filter(unit=unit)
     return person_data(people.order_by("-heads_unit", "pk").first())
-
-
-def models_q_open_on(on: dt.date):
-    from django.db.models import Q
-
-    return Q(end__isnull=True) | Q(end__gte=on)
 
 
 def target_display(indikator, target) -> str:
@@ -397,8 +392,12 @@ def lakip_data(report: Report, *, final: bool = False, on: dt.date | None = None
         for b in bands
     ]
     letter = LetterNumber.objects.filter(report=report).order_by("-issued_at").first()
+    head = _report_head(report)
+    # The LAKIP does not print the workflow state; leaving it out of the data keeps the
+    # cached draft valid when only the state moves (e.g. handed over for correction).
+    del head["state"], head["state_label"]
     return {
-        **_report_head(report),
+        **head,
         "final": final,
         "date": on,
         "camat": signatory(report.office, Role.CAMAT, on),

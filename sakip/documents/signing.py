@@ -12,6 +12,8 @@ from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
 
+from asn1crypto import x509 as asn1_x509
+from cryptography.hazmat.primitives.serialization import Encoding, pkcs12
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.utils import timezone
@@ -137,11 +139,8 @@ def signed_bytes(document: SignedDocument) -> bytes:
 
 
 @lru_cache(maxsize=4)
-def _trust_root(path: str, mtime: float):
-    from asn1crypto import x509 as asn1_x509
-    from cryptography.hazmat.primitives.serialization import Encoding, pkcs12
-    from pyhanko.keys import load_cert_from_pemder  # noqa: F401  (keeps asn1crypto loaded)
-
+def _trust_root(path: str, mtime: float) -> asn1_x509.Certificate:
+    """The office certificate as pyHanko's trust root (cached per file version)."""
     _key, cert, _extra = pkcs12.load_key_and_certificates(
         Path(path).read_bytes(), settings.SAKIP_SIGNING_PASSPHRASE.encode()
     )

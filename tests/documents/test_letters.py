@@ -125,3 +125,21 @@ def test_the_command_renders_and_explains_a_missing_document(mungka, tmp_path):
     assert out.read_bytes().startswith(b"%PDF")
     with pytest.raises(CommandError, match="belum memiliki rapat finalisasi"):
         call_command("render_document", "berita-acara", "--report", str(report.pk), "-o", str(out))
+
+
+def test_the_signature_block_names_who_held_the_post_on_the_date(mungka):
+    import datetime as dt
+
+    from sakip.documents.selectors import signatory
+    from sakip.models import Person, Tenure
+
+    sekcam = Person.objects.get(user__username="sekcam")
+    Tenure.objects.filter(office=mungka, role="camat").update(end=dt.date(2026, 6, 30))
+    Tenure.objects.create(
+        office=mungka, role="camat", person=sekcam, start=dt.date(2026, 7, 1), acting=True
+    )
+    before = signatory(mungka, "camat", dt.date(2026, 6, 1))
+    after = signatory(mungka, "camat", dt.date(2026, 8, 1))
+    assert before["nip"] == CAMAT_NIP and not before["acting"]
+    assert after["name"] == sekcam.full_name and after["acting"]
+    assert after["nip"] == "197205121998031004"
