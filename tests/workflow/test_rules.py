@@ -193,3 +193,24 @@ def test_a_closed_report_cannot_be_created_twice(procedure, camat):
             nota=svc.nota_dinas_defaults(camat.person, procedure.year),
         )
     assert Report.objects.filter(office=procedure.office, year=procedure.year).count() == 1
+
+
+def test_after_the_camat_sends_it_back_the_finalisation_meeting_is_held_again(procedure, camat):
+    report = procedure.to(S.AWAITING_APPROVAL)
+    svc.report_send_back(report=procedure.refresh(), person=camat.person, reason="Tabel kurang.")
+    report = Report.objects.get(pk=report.pk)
+    assert (report.state, report.draft_round) == (S.DRAFTING, 2)
+    assert RevisionRequest.objects.get(report=report, step_number=10).round == 1
+    procedure.submit_draft()
+    procedure.accept_draft()
+    svc.report_finalise(
+        report=procedure.refresh(),
+        person=camat.person,
+        meeting={"date": "2026-02-02", "decisions": "Disepakati setelah perbaikan."},
+        attendees=[camat.person],
+    )
+    meeting = Meeting.objects.get(report=report, kind="finalisasi")
+    assert meeting.decisions == "Disepakati setelah perbaikan."
+    assert meeting.place == ""
+    assert list(meeting.attendees.all()) == [camat.person]
+    assert _state(report) == S.FINALISED

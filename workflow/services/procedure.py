@@ -395,11 +395,28 @@ def chapter_update(*, chapter: Chapter, person: Person, body: str, version: int)
 # ---- Steps 8–10 ---------------------------------------------------------------------------
 
 
+# An earlier finalisation meeting's optional fields do not leak into the new record.
+_MEETING_BLANK = {
+    "start_time": None,
+    "place": "",
+    "other_attendees": "",
+    "agenda": "",
+    "decisions": "",
+    "chaired_by": None,
+}
+
+
 def report_finalise(*, report: Report, person: Person, meeting: dict, attendees) -> Report:
-    """Step 8: the finalisation meeting (date, place, attendees, decisions)."""
+    """Step 8: the finalisation meeting (date, place, attendees, decisions). After the Camat
+    sent the LAKIP back (step 10), the meeting is held again and its record replaces the
+    earlier one: the berita acara shows the meeting that led to the signed final."""
 
     def before(report, _t):
-        m = Meeting.objects.create(report=report, kind=MeetingKind.FINALISATION, **meeting)
+        m, _created = Meeting.objects.update_or_create(
+            report=report,
+            kind=MeetingKind.FINALISATION,
+            defaults={**_MEETING_BLANK, **meeting},
+        )
         m.attendees.set(attendees)
 
     return run_transition(
