@@ -214,3 +214,16 @@ def test_after_the_camat_sends_it_back_the_finalisation_meeting_is_held_again(pr
     assert meeting.place == ""
     assert list(meeting.attendees.all()) == [camat.person]
     assert _state(report) == S.FINALISED
+
+
+def test_the_steps_repeated_after_a_send_back_are_timed_in_the_new_round(procedure, camat):
+    report = procedure.to(S.AWAITING_APPROVAL)
+    svc.report_send_back(report=procedure.refresh(), person=camat.person, reason="Tabel kurang.")
+    procedure.to(S.AWAITING_APPROVAL)
+    rounds = {
+        n: sorted(
+            StepRecord.objects.filter(report=report, step__number=n).values_list("round", flat=True)
+        )
+        for n in (6, 7, 8, 9, 10)
+    }
+    assert rounds == {n: [1, 2] for n in (6, 7, 8, 9, 10)}

@@ -13,9 +13,13 @@ def step_of(report: Report, number: int) -> Step:
 
 
 def start_step(
-    report: Report, number: int, *, submission: Submission | None = None, round: int = 1
+    report: Report, number: int, *, submission: Submission | None = None, round: int | None = None
 ) -> StepRecord:
+    """Open the record of a step that just became due. Its round is the unit's round (steps
+    3 and 5) or the draft's round (the report's steps, which repeat after a return)."""
     step = step_of(report, number)
+    if round is None:
+        round = submission.round if submission else report.draft_round
     return StepRecord.objects.create(
         report=report,
         step=step,
