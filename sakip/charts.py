@@ -31,11 +31,11 @@ NO_BAND_COLOUR = "#adb5bd"
 # Series colours for lines and grouped bars: distinguishable, also in greyscale print.
 PALETTE = ["#0d6efd", "#d63384", "#198754", "#fd7e14", "#6f42c1", "#20c997", "#6c757d", "#795548"]
 
-FONT = "DejaVu Sans, Arial, Helvetica, sans-serif"
+FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
 TEXT_COLOUR = "#212529"
 MUTED_COLOUR = "#6c757d"
 GRID_COLOUR = "#dee2e6"
-CHAR_WIDTH = 6.9  # average glyph width at font-size 12 (DejaVu Sans), for wrapping labels
+CHAR_WIDTH = 6.9  # average glyph width at font-size 12 (Liberation Sans is metric-compatible with Arial), for wrapping labels
 LINE_HEIGHT = 14
 TITLE_HEIGHT = 28
 
