@@ -83,7 +83,6 @@ def build() -> dict:
     harau = Office.objects.get(name="Harau")
     m2025 = Year.objects.get(office=mungka, year=2025)
     h2025 = Year.objects.get(office=harau, year=2025)
-    m2026, _ = Year.objects.get_or_create(office=mungka, year=2026, defaults={"bands": m2025.bands})
     pemerintahan = Unit.objects.get(office=mungka, name="Seksi Pemerintahan")
     h_pemerintahan = Unit.objects.get(office=harau, name="Seksi Pemerintahan")
 
@@ -96,13 +95,7 @@ def build() -> dict:
     for i, unit in enumerate(others):
         share = missing // len(others) + (1 if i < missing % len(others) else 0)
         add_indicators(mungka, unit, share, [m2025])
-    # The same plan for 2026 (the full cycle).
-    Target.objects.bulk_create(
-        [
-            Target(indikator_id=t.indikator_id, year=m2026, value=t.value, text=t.text)
-            for t in Target.objects.filter(year=m2025)
-        ]
-    )
+    m2026 = next_year(m2025)
 
     # Harau: 1,000 rows for one unit.
     counts = _rows_per_unit(harau, h2025)
@@ -117,6 +110,20 @@ def build() -> dict:
         "large": harau_report.submissions.get(unit=h_pemerintahan).pk,
         "cycle_year": m2026.pk,
     }
+
+
+def next_year(year: Year) -> Year:
+    """The following year with the same indicators and targets."""
+    following, _ = Year.objects.get_or_create(
+        office=year.office, year=year.year + 1, defaults={"bands": year.bands}
+    )
+    Target.objects.bulk_create(
+        [
+            Target(indikator_id=t.indikator_id, year=following, value=t.value, text=t.text)
+            for t in Target.objects.filter(year=year)
+        ]
+    )
+    return following
 
 
 def start_report(office: Office, year: Year) -> Report:

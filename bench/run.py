@@ -311,9 +311,11 @@ def prepare_load() -> None:
     from workflow.models import Report
 
     mungka = Office.objects.get(name="Mungka")
-    harau = Office.objects.get(name="Harau")
-    report = data.start_report(mungka, Year.objects.get(office=mungka, year=2025))
-    drafted = data.to_drafting(data.start_report(harau, Year.objects.get(office=harau, year=2025)))
+    year = Year.objects.get(office=mungka, year=2025)
+    report = data.start_report(mungka, year)
+    # The PDF users read the draft of another year, so the Kasi's edits do not keep
+    # invalidating it: a draft nobody changes is served from the cache.
+    drafted = data.to_drafting(data.start_report(mungka, data.next_year(year)))
     kasi = {"users": [], "pages": {}, "rows": {}}
     for sub in report.submissions.select_related("unit"):
         head = data.head_of(sub)
@@ -339,11 +341,24 @@ def prepare_load() -> None:
         "review": {"users": ["sekcam"], "pages": review},
         "dashboard": {"users": ["camat"], "page": url_named("dashboards:office")},
         "pdf": {
-            "users": ["harau-jf", "harau-sekcam"],
+            "users": ["jf", "kasubag-pep"],
             "page": url_named("documents:", contains="lakip", kwargs={"pk": drafted.pk}),
         },
         "report": Report.objects.get(pk=report.pk).pk,
     }
+    # The simulated users arrive signed in: a login is a deliberate half second of PBKDF2,
+    # and fifty of them in the first seconds would measure the password hasher, not the
+    # office's work. Sessions live in the database, so any worker accepts them.
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    setup["sessions"] = {}
+    for role in ("kasi", "review", "dashboard", "pdf"):
+        for username in setup[role]["users"]:
+            client = Client()
+            client.force_login(get_user_model().objects.get(username=username))
+            setup["sessions"][username] = client.cookies[settings.SESSION_COOKIE_NAME].value
     (WORK / "load-setup.json").write_text(json.dumps(setup, indent=1))
 
 

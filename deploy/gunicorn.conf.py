@@ -25,5 +25,7 @@ max_requests_jitter = 200
 # nginx terminates TLS and sets X-Forwarded-Proto; only trust it from the proxy.
 forwarded_allow_ips = os.environ.get("SAKIP_FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = os.environ.get("SAKIP_ACCESS_LOG", "-")
+# The combined format plus the time spent in the app server (milliseconds).
+access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(M)sms'
 errorlog = "-"
 loglevel = os.environ.get("SAKIP_GUNICORN_LOG_LEVEL", "info")
