@@ -38,20 +38,6 @@ ORDER = [
 ]
 
 
-def pytest_collection_modifyitems(config, items):
-    """PostgreSQL-only tests are deselected (not skipped) on any other database."""
-    from django.conf import settings
-
-    if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
-        return
-    keep, drop = [], []
-    for item in items:
-        (drop if item.get_closest_marker("postgres_only") else keep).append(item)
-    if drop:
-        config.hook.pytest_deselected(items=drop)
-        items[:] = keep
-
-
 def person(username: str) -> Person:
     return Person.objects.select_related("user", "office", "unit").get(user__username=username)
 

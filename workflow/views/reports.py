@@ -19,6 +19,7 @@ from workflow.timeline import report_page
 from workflow.views.access import Forbidden, guarded, report_for, visible_reports
 from workflow.views.access import person_of as _person_of
 from workflow.views.actions import REPORT_ACTIONS, SUBMISSION_ACTIONS, needs_page
+from workflow.work_links import work_links
 
 
 def open_years(person):
@@ -97,6 +98,7 @@ def report_detail(request, pk: int):
     for row in context["submissions"]:
         row.buttons = _buttons(row.submission, row.transitions, SUBMISSION_ACTIONS)
     context["report"] = report
+    context["work_links"] = work_links(report, _person)
     context["nota"] = getattr(report, "nota_dinas", None)
     context["meetings"] = list(report.meetings.prefetch_related("attendees"))
     return render(request, "workflow/report_detail.html", context)
