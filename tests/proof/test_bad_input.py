@@ -195,26 +195,38 @@ def _workbook_with(client, submission, values: dict[int, str]) -> SimpleUploaded
     return SimpleUploadedFile("format.xlsx", buffer.getvalue())
 
 
-def test_it_shows_hostile_workbook_cells_escaped_and_never_exports_formulas(
-    client_for, kasi, submission
-):
+def test_it_keeps_script_in_workbook_cells_as_text_shown_escaped(client_for, kasi, submission):
     client = client_for(kasi)
     # Column 5 realisasi, 7 sumber data, 9 ket (the SOP's numbering).
-    upload = _workbook_with(
-        client, submission, {5: "87,5", 7: HOSTILE["script"], 9: HOSTILE["formula"]}
-    )
-    response = client.post(page_url(submission, "unggah/"), {"file": upload})
-    html = response.content.decode()
+    upload = _workbook_with(client, submission, {5: "87,5", 7: HOSTILE["script"], 9: "catatan"})
+    html = client.post(page_url(submission, "unggah/"), {"file": upload}).content.decode()
     assert_escaped(html)
-    token = html.split("/unggah/")[1].split("/")[0] if "/unggah/" in html else ""
-    if token:
-        client.post(page_url(submission, f"unggah/{token}/"))
-    exported = load_workbook(BytesIO(client.get(page_url(submission, "xlsx/")).content))
-    sheet = exported.worksheets[0]
-    for n in range(submission.rows.count()):
-        for column in (5, 7, 9):
-            cell = sheet.cell(row=FIRST_DATA_ROW + n, column=column)
-            assert cell.data_type != "f", (cell.coordinate, cell.value)
+    token = re.search(rf"/isian/{submission.pk}/unggah/([\w-]+)/", html)
+    assert token, "script is only text: the upload can be confirmed"
+    assert client.post(page_url(submission, f"unggah/{token[1]}/")).status_code == 302
+    assert set(submission.rows.values_list("sumber_data", flat=True)) == {HOSTILE["script"]}
+    assert_escaped(client.get(page_url(submission)).content.decode())
+
+
+@pytest.mark.parametrize("key", ["formula", "dde"])
+def test_it_refuses_formulas_in_workbook_cells(client_for, kasi, submission, key):
+    client = client_for(kasi)
+    upload = _workbook_with(client, submission, {5: "87,5", 7: "SIMPEG", 9: HOSTILE[key]})
+    html = client.post(page_url(submission, "unggah/"), {"file": upload}).content.decode()
+    assert "Rumus tidak diizinkan" in html
+    assert not submission.rows.filter(version__gt=1).exists()
+
+
+def test_it_never_exports_typed_text_as_a_formula(client_for, kasi, text_row):
+    client = client_for(kasi)
+    response = client.post(
+        url(text_row), {"realisasi": "87,5", "sumber_data": HOSTILE["dde"], "version": 1}
+    )
+    assert response.status_code == 302
+    book = load_workbook(BytesIO(client.get(page_url(text_row.submission, "xlsx/")).content))
+    cells = [c for row in book.worksheets[0].iter_rows() for c in row]
+    assert HOSTILE["dde"] in [c.value for c in cells]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
 
 
 def test_it_refuses_text_in_the_number_column_and_keeps_the_rows(client_for, kasi, submission):
