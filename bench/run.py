@@ -186,7 +186,7 @@ def bench_pdf(ids: dict) -> dict:
     from workflow.models import RenderedDocument, Report
 
     report = data.to_drafting(Report.objects.get(pk=ids["mungka_report"]))
-    url = url_named("documents:", contains="lakip", kwargs={"pk": report.pk})
+    url = url_named("documents:download", kwargs={"pk": report.pk, "kind": "lakip"})
     if url is None:
         return {"error": "no documents: URL for the LAKIP"}
     client = Client()
@@ -342,7 +342,7 @@ def prepare_load() -> None:
         "dashboard": {"users": ["camat"], "page": url_named("dashboards:office")},
         "pdf": {
             "users": ["jf", "kasubag-pep"],
-            "page": url_named("documents:", contains="lakip", kwargs={"pk": drafted.pk}),
+            "page": url_named("documents:download", kwargs={"pk": drafted.pk, "kind": "lakip"}),
         },
         "report": Report.objects.get(pk=report.pk).pk,
     }
