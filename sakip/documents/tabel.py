@@ -10,22 +10,11 @@ from django.utils.formats import date_format
 from sakip import xlsx
 from sakip.documents import selectors
 from sakip.documents.pdf import RenderedPdf, cached_pdf, render_pdf
+from sakip.sop_format import SOP_HEADERS
 
 KIND = "tabel"
 TEMPLATE = "documents/tabel.html"
-HEADERS = [
-    "No",
-    "Sasaran Strategis",
-    "Indikator Kinerja",
-    "Target",
-    "Realisasi/ Progres Capaian",
-    "Program/Kegiatan/ Sub Kegiatan",
-    "Sumber Data",
-    "Yang membidangi",
-    "Ket",
-    "Capaian (%)",
-    "Kategori",
-]
+HEADERS = [*SOP_HEADERS, "Capaian (%)", "Kategori"]
 
 
 def filename(report, ext: str = "pdf") -> str:

@@ -9,19 +9,9 @@ from django.utils.translation import gettext as _
 from sakip.capaian import Capaian, capaian_for_row
 from sakip.models import PlanRow, TargetKind
 from sakip.numbers import format_id_decimal
+from sakip.sop_format import SOP_HEADERS
 
-# Exactly as the SOP writes them (including the space after the slashes).
-HEADERS = [
-    "No",
-    "Sasaran Strategis",
-    "Indikator Kinerja",
-    "Target",
-    "Realisasi/ Progres Capaian",
-    "Program/Kegiatan/ Sub Kegiatan",
-    "Sumber Data",
-    "Yang membidangi",
-    "Ket",
-]
+HEADERS = SOP_HEADERS
 
 
 def target_display(row: PlanRow) -> str:
