@@ -312,10 +312,11 @@ def prepare_load() -> None:
 
     mungka = Office.objects.get(name="Mungka")
     year = Year.objects.get(office=mungka, year=2025)
-    report = data.start_report(mungka, year)
-    # The PDF users read the draft of another year, so the Kasi's edits do not keep
-    # invalidating it: a draft nobody changes is served from the cache.
-    drafted = data.to_drafting(data.start_report(mungka, data.next_year(year)))
+    # The PDF users read the 2025 draft while the Kasi fill 2026: the LAKIP shows earlier
+    # years as history, so edits to 2025 rows would (rightly) invalidate the 2025 draft's
+    # cache on every save, and later years never do.
+    drafted = data.to_drafting(data.start_report(mungka, year))
+    report = data.start_report(mungka, data.next_year(year))
     kasi = {"users": [], "pages": {}, "rows": {}}
     for sub in report.submissions.select_related("unit"):
         head = data.head_of(sub)
@@ -461,10 +462,13 @@ def bench_load(users: int = 50, seconds: int = 60) -> dict:
     )
     acks = WORK / "acks.jsonl"
     acks.unlink(missing_ok=True)
+    server_log = open(WORK / "gunicorn.log", "w")  # noqa: SIM115 (closed below)
     server = subprocess.Popen(
         [str(ROOT / ".venv" / "bin" / "gunicorn"), "-c", "deploy/gunicorn.conf.py"],
         cwd=ROOT,
         env=env,
+        stdout=server_log,
+        stderr=subprocess.STDOUT,
     )
     try:
         _wait_for("http://127.0.0.1:8199/accounts/login/")
@@ -500,6 +504,7 @@ def bench_load(users: int = 50, seconds: int = 60) -> dict:
     finally:
         server.terminate()
         server.wait(timeout=30)
+        server_log.close()
     endpoints = _read_stats(prefix)
     total = endpoints.pop("Aggregated")
     return {
