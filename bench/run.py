@@ -462,6 +462,7 @@ def bench_load(users: int = 50, seconds: int = 60) -> dict:
     )
     acks = WORK / "acks.jsonl"
     acks.unlink(missing_ok=True)
+    (WORK / "access.log").unlink(missing_ok=True)
     server_log = open(WORK / "gunicorn.log", "w")  # noqa: SIM115 (closed below)
     server = subprocess.Popen(
         [str(ROOT / ".venv" / "bin" / "gunicorn"), "-c", "deploy/gunicorn.conf.py"],
@@ -518,7 +519,16 @@ def bench_load(users: int = 50, seconds: int = 60) -> dict:
         "errors": total["failures"],
         "endpoints": endpoints,
         "updates": _lost_updates(acks),
+        "server_mean_ms": _server_mean_ms(WORK / "access.log"),
+        "load_average": round(os.getloadavg()[0], 2),
     }
+
+
+def _server_mean_ms(log: Path) -> float:
+    """Mean time inside gunicorn per request (the access log's last field, `%(M)sms`):
+    with 2 sync workers the server cannot exceed 2000 / mean requests per second."""
+    times = [int(line.rsplit(" ", 1)[1].removesuffix("ms\n")) for line in open(log)]
+    return round(statistics.mean(times), 1) if times else 0.0
 
 
 # ---- the table ----------------------------------------------------------------------------
@@ -600,6 +610,12 @@ def table(results: dict) -> str:
                 f"  {name} ({e['requests']} requests)",
                 f"{e['p50_ms']:.0f} / {e['p95_ms']:.0f} / {e['p99_ms']:.0f} ms",
             )
+        mean = load.get("server_mean_ms") or 0
+        add(
+            "Load: mean time inside gunicorn per request (→ ceiling of 2 workers)",
+            f"{mean} ms (→ {2000 / mean:.0f} req/s)" if mean else "—",
+        )
+        add("Load: machine load average at the end (2 cores)", f"{load.get('load_average')}")
         add("Load: errors", f"{load['errors']} of {load['requests']}", "0", load["errors"] == 0)
         u = load["updates"]
         add(
