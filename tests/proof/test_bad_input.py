@@ -34,6 +34,14 @@ def page_url(submission, suffix: str = "") -> str:
     return f"/laporan/{submission.report_id}/isian/{submission.pk}/{suffix}"
 
 
+def assert_refused(response, status: int) -> None:
+    """Refused with the status and a page in Indonesian, never Django's English default."""
+    assert response.status_code == status
+    html = response.content.decode()
+    assert ("Akses ditolak" if status == 403 else "Halaman tidak ditemukan") in html
+    assert "Forbidden" not in html and "Not Found" not in html
+
+
 def assert_escaped(html: str) -> None:
     for markup in RAW_MARKUP:
         assert markup not in html, markup
@@ -248,20 +256,20 @@ def test_it_refuses_a_forged_row_edit_from_another_unit(client_for, other_kasi, 
     response = client_for(other_kasi).post(
         url(text_row), {"realisasi": "1", "sumber_data": "palsu", "version": 1}
     )
-    assert response.status_code == 403
+    assert_refused(response, 403)
     text_row.refresh_from_db()
     assert text_row.version == 1 and text_row.sumber_data != "palsu"
 
 
 def test_it_refuses_forged_evidence_from_another_unit(client_for, other_kasi, text_row):
     response = client_for(other_kasi).post(url(text_row, "bukti/"), {"file": pdf_upload()})
-    assert response.status_code == 403
+    assert_refused(response, 403)
     assert not Evidence.objects.filter(row=text_row).exists()
 
 
 def test_it_refuses_a_forged_submit_from_another_unit(client_for, other_kasi, submission):
     response = client_for(other_kasi).post(page_url(submission, "kirim/"))
-    assert response.status_code == 403
+    assert_refused(response, 403)
     submission.refresh_from_db()
     assert submission.state == "belum_dikirim"
 
@@ -269,7 +277,7 @@ def test_it_refuses_a_forged_submit_from_another_unit(client_for, other_kasi, su
 def test_it_refuses_a_forged_workbook_from_another_unit(client_for, kasi, other_kasi, submission):
     upload = _workbook_with(client_for(kasi), submission, {5: "50", 7: "palsu"})
     response = client_for(other_kasi).post(page_url(submission, "unggah/"), {"file": upload})
-    assert response.status_code == 403
+    assert_refused(response, 403)
     assert not submission.rows.filter(sumber_data="palsu").exists()
 
 
@@ -279,7 +287,7 @@ def test_it_refuses_deleting_another_units_evidence(client_for, kasi, other_kasi
     evidence = Evidence.objects.get(row=text_row)
     report = text_row.submission.report_id
     response = client_for(other_kasi).post(f"/laporan/{report}/bukti/{evidence.pk}/hapus/")
-    assert response.status_code == 403
+    assert_refused(response, 403)
     assert Evidence.objects.filter(pk=evidence.pk).exists()
 
 
@@ -287,7 +295,7 @@ def test_it_hides_another_offices_rows_from_a_forged_post(client_for, outsider, 
     response = client_for(outsider).post(
         url(text_row), {"realisasi": "1", "sumber_data": "palsu", "version": 1}
     )
-    assert response.status_code == 404
+    assert_refused(response, 404)
     text_row.refresh_from_db()
     assert text_row.version == 1
 
@@ -295,7 +303,7 @@ def test_it_hides_another_offices_rows_from_a_forged_post(client_for, outsider, 
 def test_it_refuses_a_forged_step_from_the_wrong_role(client_for, collecting, kasi, outsider):
     for user, status in ((kasi, 403), (outsider, 404)):
         response = client_for(user).post(f"/laporan/{collecting.pk}/langkah/collect/")
-        assert response.status_code == status
+        assert_refused(response, status)
     collecting.refresh_from_db()
     assert collecting.state == "pengumpulan"
 
@@ -304,7 +312,7 @@ def test_it_refuses_accepting_as_a_kasi(client_for, collecting, kasi):
     report = to_evaluation(collecting)
     submission = report.submissions.get(unit=kasi.person.unit)
     response = client_for(kasi).post(f"/laporan/{report.pk}/evaluasi/{submission.pk}/terima/")
-    assert response.status_code == 403
+    assert_refused(response, 403)
     submission.refresh_from_db()
     assert submission.state == "dikirim"
     assert head_of(submission) == person("kasi-pemerintahan")
