@@ -12,8 +12,10 @@ import importlib
 import sys
 import types
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
@@ -25,11 +27,13 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
-from sakip.entry.services import row_update
+from sakip.entry.services import evidence_add, evidence_delete, row_update
 from sakip.models import Evidence, Person, PlanRow, TargetKind, Year
 from workflow.models import AuditEntry, LetterNumber, Report, Submission
 from workflow.services import WorkflowError
 from workflow.services import procedure as svc
+
+MINIMAL_PDF = (Path(__file__).resolve().parents[1] / "data" / "proof" / "minimal.pdf").read_bytes()
 
 PERSONAS = [
     "camat",
@@ -340,13 +344,39 @@ class ProcedureMachine(RuleBasedStateMachine):
         if submission is None:
             return
         person = self.people[username]
-        allowed = (
+        assert self._fill(submission, person, value) == self._may_edit(submission, person)
+
+    @rule(username=st.sampled_from(PERSONAS), index=st.integers(0, 7), remove=st.booleans())
+    def touch_evidence(self, username: str, index: int, remove: bool) -> None:
+        """Anyone tries to attach or remove evidence: part of what a submission is."""
+        submission = self._submission(index)
+        if submission is None:
+            return
+        person = self.people[username]
+        row = submission.rows.order_by("number").first()
+        before = sorted(row.evidence.values_list("pk", flat=True))
+        try:
+            if remove and before:
+                evidence_delete(evidence=row.evidence.first(), person=person)
+            else:
+                upload = SimpleUploadedFile("bukti.pdf", MINIMAL_PDF, "application/pdf")
+                evidence_add(row=row, person=person, upload=upload)
+        except WorkflowError as error:
+            assert error.message
+            assert not self._may_edit(submission, person)
+            assert sorted(row.evidence.values_list("pk", flat=True)) == before
+            return
+        assert self._may_edit(submission, person)
+
+    @staticmethod
+    def _may_edit(submission: Submission, person: Person) -> bool:
+        """The entry rule: only the unit's head, only while the submission is editable."""
+        return (
             submission.is_editable
             and person.office_id == submission.report.office_id
             and person.unit_id == submission.unit_id
             and person.heads_unit
         )
-        assert self._fill(submission, person, value) == allowed
 
     def _fill(self, submission: Submission, person: Person, value: Decimal) -> bool:
         for row in submission.rows.select_related("indikator"):
