@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from io import BytesIO
 from pathlib import Path
 
@@ -16,8 +17,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
 from sakip.entry.excel_export import FIRST_DATA_ROW
+from sakip.entry.services import row_update
 from sakip.models import Evidence, PlanRow, TargetKind
 from tests.proof.conftest import DATA, head_of, pdf_upload, person, to_evaluation
+from workflow.services import procedure as svc
 
 HOSTILE = json.loads((DATA / "hostile_strings.json").read_text())
 FILENAMES = json.loads((DATA / "hostile_filenames.json").read_text())
@@ -316,3 +319,46 @@ def test_it_refuses_accepting_as_a_kasi(client_for, collecting, kasi):
     submission.refresh_from_db()
     assert submission.state == "dikirim"
     assert head_of(submission) == person("kasi-pemerintahan")
+
+
+# ---- PDFs ------------------------------------------------------------------------------------
+
+
+def _pdf_text(client, report, kind: str) -> str:
+    response = client.get(f"/laporan/{report.pk}/dokumen/{kind}.pdf")
+    assert response.status_code == 200
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    text = subprocess.run(
+        ["pdftotext", "-", "-"], input=content, capture_output=True, check=True
+    ).stdout.decode()
+    # Narrow table columns wrap anywhere: compare without whitespace.
+    return "".join(text.split())
+
+
+def test_it_prints_hostile_text_literally_in_the_pdfs(client_for, collecting, kasi, sekcam, jf):
+    row = collecting.submissions.get(unit=kasi.person.unit).rows.order_by("number").first()
+    row_update(
+        row=row,
+        person=kasi.person,
+        values={"sumber_data": HOSTILE["script"], "keterangan": HOSTILE["img_onerror"]},
+        version=row.version,
+    )
+    report = to_evaluation(collecting)
+    for sub in report.submissions.all():
+        svc.submission_accept(submission=sub, person=sekcam.person)
+    report = svc.report_finish_evaluation(report=report, person=sekcam.person)
+    chapter = report.chapters.get(key="ikhtisar")
+    svc.chapter_update(
+        chapter=chapter,
+        person=jf.person,
+        body=f"Ringkasan {HOSTILE['script']} {HOSTILE['attr_break']}",
+        version=chapter.version,
+    )
+    client = client_for(sekcam)
+    # Escaped markup is printed as the characters typed; unescaped it would vanish.
+    for text, values in (
+        (_pdf_text(client, report, "tabel"), [HOSTILE["script"], HOSTILE["img_onerror"]]),
+        (_pdf_text(client, report, "lakip"), [HOSTILE["script"], HOSTILE["attr_break"]]),
+    ):
+        for value in values:
+            assert "".join(value.split()) in text
