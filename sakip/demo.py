@@ -152,20 +152,9 @@ def _kabupaten_reader(kabupaten: Kabupaten) -> None:
 
 
 def _steps(office: Office) -> None:
-    from workflow.models import Step
+    from workflow.sop_steps import ensure_office_steps
 
-    for number, name, roles, kelengkapan, minutes in data.STEPS:
-        Step.objects.get_or_create(
-            office=office,
-            number=number,
-            defaults={
-                "name": name,
-                "actor_roles": roles,
-                "kelengkapan": kelengkapan,
-                "minutes": minutes,
-                "output": "Dokumen",
-            },
-        )
+    ensure_office_steps(office)
 
 
 def _nomenklatur(office: Office) -> dict[str, Nomenklatur]:

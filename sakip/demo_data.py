@@ -155,61 +155,6 @@ PEOPLE = [
     ),
 ]
 
-# The 13 steps of the SOP with their Mutu Baku; actors per DESIGN.md (data, editable).
-STEPS = [
-    (1, "Memerintahkan penyusunan LAKIP", ["camat"], "Nota dinas", 5),
-    (
-        2,
-        "Mengumpulkan Kasi dan Kasubag serta Menyampaikan format pengumpulan data dan "
-        "informasi kinerja",
-        ["sekcam"],
-        "Dokumen",
-        60,
-    ),
-    (
-        3,
-        "Mengisi Formulir Pengumpulan Perencanaan kinerja dan menyediakan pendukungnya",
-        ["kasi"],
-        "Dokumen",
-        120,
-    ),
-    (
-        4,
-        "Menghimpun format data dan informasi kinerja dari Kasi dan Kasubbag",
-        ["jf"],
-        "Dokumen",
-        120,
-    ),
-    (
-        5,
-        "Menganalisis dan mengevaluasi data dan informasi kinerja yg terkumpul, jika kurang "
-        "benar/sesuai maka data dikembalikan untuk direvisi",
-        ["sekcam"],
-        "Dokumen",
-        60,
-    ),
-    (6, "Membuat draft Lakip", ["jf"], "Dokumen", 120),
-    (
-        7,
-        "Mengoreksi draft Lakip, jika dalam penyusunannya kurang benar maka draf Lakip "
-        "dikembalikan untuk dilakukan revisi",
-        ["sekcam"],
-        "Dokumen",
-        60,
-    ),
-    (8, "Rapat Finalisasi Lakip", ["camat", "sekcam", "kasi", "jf"], "Dokumen", 90),
-    (
-        9,
-        "Menyampaikan dokumen Lakip kepada Kepala Kantor untuk persetujuan",
-        ["sekcam"],
-        "Dokumen",
-        10,
-    ),
-    (10, "Penandatanganan dokumen Lakip oleh Kepala Kantor", ["camat"], "Dokumen", 20),
-    (11, "Pembuatan surat pengantar pengiriman sekaligus penomoran", ["jf"], "Dokumen", 10),
-    (12, "Penggandaan Dokumen Lakip", ["jf"], "Dokumen", 60),
-    (13, "Pengiriman dokumen Lakip", ["jf"], "Dokumen", 90),
-]
 
 # code, name; kegiatan and sub kegiatan nested. Kecamatan programs 7.01.01–7.01.06.
 NOMENKLATUR = [

@@ -77,6 +77,17 @@ def test_every_office_has_the_thirteen_steps_of_the_sop(demo):
         assert all(s.actor_roles and s.name and s.kelengkapan and s.output for s in steps)
 
 
+def test_a_new_office_gets_the_sop_steps_and_keeps_its_edits(demo):
+    kabupaten = Office.objects.get(name="Mungka").kabupaten
+    office = Office.objects.create(kabupaten=kabupaten, name="Bukik Barisan", letter_code="CBB")
+    steps = Step.objects.filter(office=office)
+    assert steps.count() == 13
+    assert sum(s.minutes for s in steps) == 825
+    steps.filter(number=9).update(actor_roles=["jf"])
+    office.save()
+    assert Step.objects.get(office=office, number=9).actor_roles == ["jf"]
+
+
 def test_every_transition_names_a_step_that_exists(demo):
     numbers = set(Step.objects.values_list("number", flat=True))
     for model in (Report, Submission):
