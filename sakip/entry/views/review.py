@@ -14,7 +14,7 @@ from sakip.entry.access import report_for, require_office_wide, submission_for
 from sakip.entry.diff import round_diff
 from sakip.entry.excel_export import collection_workbook
 from sakip.entry.forms import ReturnForm
-from sakip.entry.table import HEADERS, ROW_RELATED, row_view
+from sakip.entry.table import HEADERS, ROW_RELATED, RowUrls, row_view
 from sakip.entry.views.excel import xlsx_response
 from sakip.models import PlanRow
 from workflow.models import RevisionItem
@@ -54,7 +54,8 @@ def _review_context(request, person, report, submission, form=None) -> dict:
         notes.setdefault(item.row_id, []).append(
             _("Putaran %(round)s: %(note)s") % {"round": item.request.round, "note": item.note}
         )
-    views = [row_view(r, report.year.bands, notes.get(r.pk)) for r in rows]
+    urls = RowUrls(report.pk)
+    views = [row_view(r, report.year.bands, notes.get(r.pk), urls=urls) for r in rows]
     previous_round, diffs = round_diff(submission)
     transitions = {t.name for t in available_transitions(submission, request.user)}
     form = form or ReturnForm(rows=rows)
@@ -141,7 +142,8 @@ def _collection_rows(report):
 def collection(request, pk: int):
     person, report = report_for(request, pk)
     require_office_wide(person)
-    views = [row_view(r, report.year.bands) for r in _collection_rows(report)]
+    urls = RowUrls(report.pk)
+    views = [row_view(r, report.year.bands, urls=urls) for r in _collection_rows(report)]
     return render(
         request,
         "entry/collection.html",

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from sakip.entry.access import can_edit_rows, report_for, submission_for
 from sakip.entry.forms import EvidenceForm, RowForm
 from sakip.entry.services import StaleRow, row_update
-from sakip.entry.table import HEADERS, ROW_RELATED, realisasi_display, row_view
+from sakip.entry.table import HEADERS, ROW_RELATED, RowUrls, realisasi_display, row_view
 from sakip.models import PlanRow
 from workflow.models import RevisionItem, Submission, SubmissionState
 from workflow.services.core import TransitionDenied, WorkflowError, available_transitions
@@ -67,7 +67,8 @@ def submission_page(request, pk: int, sub_pk: int):
     person, report, submission = submission_for(request, pk, sub_pk)
     bands = report.year.bands
     revision, notes = open_notes(submission)
-    views = [row_view(r, bands, notes.get(r.pk)) for r in _rows(submission)]
+    urls = RowUrls(report.pk)
+    views = [row_view(r, bands, notes.get(r.pk), urls=urls) for r in _rows(submission)]
     editable = can_edit_rows(person, submission)
     transitions = [t for t in available_transitions(submission, request.user) if t.step == 3]
     return render(
@@ -93,7 +94,7 @@ def _row_context(request, person, report, submission, row: PlanRow) -> dict:
     return {
         "report": report,
         "submission": submission,
-        "v": row_view(row, report.year.bands, notes.get(row.pk)),
+        "v": row_view(row, report.year.bands, notes.get(row.pk), urls=RowUrls(report.pk)),
         "can_edit": can_edit_rows(person, submission),
     }
 
@@ -106,7 +107,8 @@ def row_response(request, person, report, submission, row: PlanRow, *, saved: bo
             reverse("entry:submission", args=[report.pk, submission.pk]) + f"#baris-{row.pk}"
         )
     context = _row_context(request, person, report, submission, row)
-    views = [row_view(r, report.year.bands) for r in _rows(submission)]
+    urls = RowUrls(report.pk)
+    views = [row_view(r, report.year.bands, urls=urls) for r in _rows(submission)]
     context.update({"status": _status(submission, views), "oob": True, "saved": saved})
     return render(request, "entry/_row.html", context)
 
@@ -129,7 +131,7 @@ def _render_form(
     context = {
         "report": report,
         "submission": submission,
-        "v": row_view(row, report.year.bands),
+        "v": row_view(row, report.year.bands, urls=RowUrls(report.pk)),
         "form": form,
         "evidence_form": evidence_form,
         "stale": stale,
