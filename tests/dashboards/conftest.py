@@ -95,9 +95,7 @@ def make_office(kabupaten: Kabupaten, name: str, *, realisasi: Decimal = Decimal
         full_name=f"Kasi {name}",
         role="kasi",
     )
-    step = Step.objects.create(
-        office=office, number=3, name="Mengisi", actor_roles=["kasi"], minutes=120
-    )
+    step = Step.objects.get(office=office, number=3)  # every new office has the SOP's steps
     year = Year.objects.create(office=office, year=2024)
     sasaran = SasaranStrategis.objects.create(office=office, name=f"Sasaran {name}")
     report = Report.objects.create(office=office, year=year, created_by=camat)
