@@ -5,11 +5,11 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sakip.models import Office, Role, Year
-from sakip.navigation import url_or_none
 from workflow.models import Report
 from workflow.selectors import tasks_for_person
 from workflow.services.timing import working_deadline
@@ -68,7 +68,7 @@ def home(request: HttpRequest) -> HttpResponse:
     context: dict = {"person": person, "duty": ROLE_DUTIES.get(person.role) if person else None}
     if person is None:
         # A superuser without a profile: only the admin is of use to them.
-        context["admin_url"] = url_or_none("admin:index") if request.user.is_staff else None
+        context["admin_url"] = reverse("admin:index") if request.user.is_staff else None
         return render(request, "sakip/home.html", context)
     context["nip"] = format_nip(person.nip)
     if person.role == Role.KABUPATEN:
@@ -85,9 +85,9 @@ def _office_context(request: HttpRequest, person) -> dict:
         "tasks": _with_due_times(person, tasks_for_person(person)),
         "open_reports": open_reports,
         "closed_reports": [r for r in reports if r.is_closed],
-        "report_list_url": url_or_none("workflow:report_list"),
-        "tasks_url": url_or_none("workflow:tasks"),
-        "dashboard_url": url_or_none("dashboards:office")
+        "report_list_url": reverse("workflow:report_list"),
+        "tasks_url": reverse("workflow:tasks"),
+        "dashboard_url": reverse("dashboards:office")
         if person.role in {Role.CAMAT, Role.SEKCAM}
         else None,
     }
@@ -101,12 +101,11 @@ def _office_context(request: HttpRequest, person) -> dict:
             .first()
         )
         context["year_to_start"] = year
-        context["start_url"] = url_or_none("workflow:report_create") or context["report_list_url"]
+        context["start_url"] = reverse("workflow:report_create")
     if person.role == Role.ADMIN and request.user.is_staff:
         context["admin_shortcuts"] = [
-            {"url": url, "label": label, "icon": icon}
+            {"url": reverse(name), "label": label, "icon": icon}
             for name, label, icon in ADMIN_SHORTCUTS
-            if (url := url_or_none(name))
         ]
     return context
 
@@ -116,7 +115,7 @@ def _kabupaten_context(person) -> dict:
     return {
         "kabupaten": person.kabupaten,
         "offices": offices,
-        "kabupaten_dashboard_url": url_or_none("dashboards:kabupaten"),
+        "kabupaten_dashboard_url": reverse("dashboards:kabupaten"),
     }
 
 

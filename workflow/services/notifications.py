@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from workflow.permissions import UNIT_STEPS
@@ -37,10 +37,7 @@ def record_title(record) -> str:
 def record_url(record) -> str:
     path = reverse("workflow:report_detail", args=[record.report_id])
     if record.submission_id and record.step.number in UNIT_STEPS:
-        try:
-            path = reverse("entry:submission", args=[record.report_id, record.submission_id])
-        except NoReverseMatch:
-            pass
+        path = reverse("entry:submission", args=[record.report_id, record.submission_id])
     return settings.SAKIP_PUBLIC_BASE_URL.rstrip("/") + path
 
 

@@ -32,7 +32,7 @@ from workflow.services.core import (
     WorkflowError,
     run_transition,
 )
-from workflow.services.letters import letter_number_allocate
+from workflow.services.letters import format_letter_number, letter_number_allocate
 from workflow.services.notifications import notify_started
 
 logger = logging.getLogger(__name__)
@@ -78,11 +78,11 @@ def report_create(*, person: Person, year: Year, nota: dict) -> Report:
 
 
 def nota_dinas_defaults(person: Person, year: Year) -> dict:
-    office = person.office
+    office, today = person.office, timezone.localdate()
     return {
-        "nomor": f"{office.letter_classification}/     /{office.letter_code}/"
-        f"{_roman(timezone.localdate().month)}/{timezone.localdate().year}",
-        "tanggal": timezone.localdate(),
+        # The office's own pattern with the sequence left blank, as the SOP writes 900/ /CMK/I/2025.
+        "nomor": format_letter_number(office, sequence="   ", date=today),
+        "tanggal": today,
         "kepada": _("Sekretaris Camat %(office)s") % {"office": office.name},
         "dari": _("Camat %(office)s") % {"office": office.name},
         "tembusan": _("Kasi dan Kasubag di lingkungan Kecamatan %(office)s")
@@ -101,12 +101,6 @@ def nota_dinas_defaults(person: Person, year: Year) -> dict:
         )
         % {"office": office.name, "year": year.year},
     }
-
-
-def _roman(month: int) -> str:
-    from workflow.services.letters import ROMAN_MONTHS
-
-    return ROMAN_MONTHS[month - 1]
 
 
 def _create_chapters(report: Report) -> None:
