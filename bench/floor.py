@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import include, path
 
-from sakip.entry.table import HEADERS
+from documents.nine_columns import HEADERS
 from sakip.models import PlanRow
 
 
@@ -24,5 +24,5 @@ def floor(request, sub_pk: int):
 
 urlpatterns = [
     path("bench/floor/<int:sub_pk>/", floor, name="bench_floor"),
-    path("", include("sakip.urls")),
+    path("", include("pages.urls")),
 ]

@@ -181,8 +181,8 @@ def bench_pdf(ids: dict) -> dict:
     from weasyprint import HTML
 
     from bench import data
-    from sakip.documents import lakip, selectors
-    from sakip.documents.pdf import render_html
+    from documents import lakip, selectors
+    from documents.pdf import render_html
     from workflow.models import RenderedDocument, Report
 
     report = data.to_drafting(Report.objects.get(pk=ids["mungka_report"]))
@@ -234,7 +234,7 @@ def bench_excel(ids: dict) -> dict:
     from openpyxl import load_workbook
 
     from bench import data
-    from sakip.entry.excel_export import FIRST_DATA_ROW
+    from documents.workbook_export import FIRST_DATA_ROW
     from sakip.models import PlanRow
     from workflow.models import Submission
 

@@ -57,8 +57,14 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_htmx",
     "axes",
+    # The layers, from the bottom up: the planning domain (and the project settings), the
+    # procedure, the documents, then the pages and the demo. Imports only point down
+    # (import-linter contracts in pyproject.toml).
     "sakip",
     "workflow",
+    "documents",
+    "pages",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -75,7 +81,7 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-ROOT_URLCONF = "sakip.urls"
+ROOT_URLCONF = "pages.urls"
 WSGI_APPLICATION = "sakip.wsgi.application"
 
 TEMPLATES = [
@@ -88,7 +94,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "sakip.context_processors.office",
+                "pages.context_processors.office",
             ],
         },
     },

@@ -23,24 +23,10 @@ def person_of(user: Any) -> Person | None:
     return getattr(user, "person", None)
 
 
-def step_roles(report: Report, number: int) -> list[str]:
-    """The roles of step `number` for the report's office, cached on the report instance so
-    listing the available transitions costs one query."""
-    cache = report.__dict__.get("_step_roles")
-    if cache is None:
-        from workflow.models import Step
-
-        cache = dict(
-            Step.objects.filter(office_id=report.office_id).values_list("number", "actor_roles")
-        )
-        report.__dict__["_step_roles"] = cache
-    return list(cache.get(number) or [])
-
-
 def can_act_on_report(person: Person | None, report: Report, number: int) -> bool:
     if person is None or person.office_id != report.office_id:
         return False
-    return person.role in step_roles(report, number)
+    return person.role in report.roles_of_step(number)
 
 
 def can_act_on_submission(person: Person | None, submission: Submission, number: int) -> bool:
@@ -65,3 +51,8 @@ def submission_step_permission(number: int):
 
     permission.step = number
     return permission
+
+
+def can_edit_rows(person: Person | None, submission: Submission) -> bool:
+    """Only the head of the submission's unit, holding step 3's role, while it is open."""
+    return submission.is_editable and can_act_on_submission(person, submission, 3)

@@ -55,7 +55,7 @@ def _open_record(report: Report, step: int, submission: Submission | None = None
 
 def report_tasks(report: Report, people: list[Person]) -> list[Task]:
     """Tasks of one report. `report` must come from `reports_with_tasks()` (prefetched)."""
-    roles = {n: set(r) for n, r in report.step_roles.items()}
+    roles = {n: set(report.roles_of_step(n)) for n in range(1, 14)}
     tasks: list[Task] = []
     detail = reverse("workflow:report_detail", args=[report.pk])
     if report.state in (S.COLLECTING, S.EVALUATING):
@@ -130,7 +130,7 @@ def reports_with_tasks(**filters):
     ):
         roles.setdefault(office_id, {})[number] = actor_roles
     for r in reports:
-        r.step_roles = roles.get(r.office_id, {})
+        r.prime_step_roles(roles.get(r.office_id, {}))
     return reports
 
 

@@ -58,12 +58,6 @@ class PlanRow(models.Model):
         return f"{self.number}. {self.indikator}"
 
     @property
-    def capaian(self):
-        from sakip.capaian import capaian_for_row
-
-        return capaian_for_row(self)
-
-    @property
     def is_filled(self) -> bool:
         if self.belum_berjalan:
             return bool(self.belum_berjalan_reason.strip())

@@ -5,7 +5,14 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from decimal import Decimal
 
-from sakip.charts import Bar, bar_chart, format_number, grouped_bar_chart, trend_chart, wrap_label
+from documents.charts import (
+    Bar,
+    bar_chart,
+    format_number,
+    grouped_bar_chart,
+    trend_chart,
+    wrap_label,
+)
 
 SVG = "{http://www.w3.org/2000/svg}"
 

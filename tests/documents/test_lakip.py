@@ -7,7 +7,7 @@ import re
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from sakip.documents.signing import validate_signature
+from documents.signing import validate_signature
 from tests.documents.flow import person
 from workflow.models import RenderedDocument, Report, SignedDocument
 from workflow.services import procedure
@@ -79,7 +79,7 @@ def test_the_draft_has_every_chapter_and_is_served_from_the_cache(
 
 
 def report_rows_first(report):
-    from sakip.documents.selectors import report_rows
+    from documents.selectors import report_rows
 
     return report_rows(report)[0]
 

@@ -8,11 +8,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from playwright.sync_api import expect
 
-from sakip.entry.services import evidence_add
 from sakip.models import Office, Person
 from tests.entry.conftest import start_collecting
 from tests.entry.test_review import PDF, fill_and_submit
 from workflow.services.procedure import report_collect
+from workflow.services.rows import evidence_add
 
 pytestmark = pytest.mark.browser
 

@@ -5,9 +5,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook
 
-from sakip.entry.evidence import sanitize_filename
 from sakip.models import Evidence
 from tests.entry.conftest import row_url
+from workflow.services.uploads import sanitize_filename
 
 pytestmark = pytest.mark.django_db
 

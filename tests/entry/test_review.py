@@ -6,10 +6,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
-from sakip.entry.services import evidence_add, row_update
 from sakip.models import PlanRow, TargetKind
 from workflow.models import RevisionItem
 from workflow.services.procedure import report_collect, submission_submit
+from workflow.services.rows import evidence_add, row_update
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from openpyxl import load_workbook
 
-from sakip.xlsx import table_workbook
+from documents.xlsx import table_workbook
 
 RISKY = ['=HYPERLINK("http://x","klik")', "+62 812", "-5 kasus", "@SUM(A1)"]
 

@@ -6,7 +6,7 @@ import pytest
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 
-from sakip.admin.scoping import OFFICE_LOOKUPS, OfficeScopedAdmin
+from pages.admin.scoping import OFFICE_LOOKUPS, OfficeScopedAdmin
 from sakip.models import Indikator, Nomenklatur, Person, SasaranStrategis, Unit, Year
 from workflow.models import Report, Submission
 

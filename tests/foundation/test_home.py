@@ -107,7 +107,7 @@ def test_it_shows_the_navigation_of_the_role(request, client_for, fixture, prese
 
 
 def test_every_role_gets_its_navigation_and_only_its_own(rf, camat, kasi, admin_user):
-    from sakip import navigation
+    from pages import navigation
 
     def labels(user):
         return [str(i["label"]) for i in navigation.navigation_for(rf.get("/"), user.person)]

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from sakip.entry.services import evidence_add, row_update
 from sakip.models import Person, TargetKind, Year
 from workflow.models import Report, Submission
 from workflow.services import procedure as svc
+from workflow.services.rows import evidence_add, row_update
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "proof"
 TODAY = dt.date(2026, 1, 12)

@@ -16,11 +16,11 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
-from sakip.entry.excel_export import FIRST_DATA_ROW
-from sakip.entry.services import row_update
+from documents.workbook_export import FIRST_DATA_ROW
 from sakip.models import Evidence, PlanRow, TargetKind
 from tests.proof.conftest import DATA, head_of, pdf_upload, person, to_evaluation
 from workflow.services import procedure as svc
+from workflow.services.rows import row_update
 
 HOSTILE = json.loads((DATA / "hostile_strings.json").read_text())
 FILENAMES = json.loads((DATA / "hostile_filenames.json").read_text())

@@ -15,7 +15,7 @@ import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
-from sakip.entry.excel_export import FIRST_DATA_ROW
+from documents.workbook_export import FIRST_DATA_ROW
 from sakip.models import Person, TargetKind
 from sakip.numbers import format_id_decimal
 from workflow.models import Report, SignedDocument

@@ -6,9 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import importlib
-import sys
-import types
 from decimal import Decimal
 
 import pytest
@@ -16,6 +13,7 @@ from django.core.files.base import ContentFile
 from django.db import connection
 
 from sakip.models import Evidence, Person, PlanRow, TargetKind, Year
+from workflow import hooks
 from workflow.models import Report, ReportState, Submission
 from workflow.services import procedure as svc
 
@@ -210,19 +208,14 @@ class Procedure:
 
 @pytest.fixture
 def signed_finals(monkeypatch):
-    """Replace the documents helper's `sign_final` with a recorder (the real one renders and
-    signs a PDF: slow, and tested where it lives). Returns the list of calls."""
+    """Replace step 10's `freeze_final` hook (the documents app renders and signs a PDF:
+    slow, and tested where it lives) with a recorder. Returns the list of calls."""
     calls = []
 
     def sign_final(*, report, person):
         calls.append((report.pk, person.pk))
 
-    try:
-        module = importlib.import_module("sakip.documents.signing")
-    except ImportError:
-        module = types.ModuleType("sakip.documents.signing")
-        monkeypatch.setitem(sys.modules, "sakip.documents.signing", module)
-    monkeypatch.setattr(module, "sign_final", sign_final, raising=False)
+    monkeypatch.setattr(hooks.freeze_final, "_impl", sign_final)
     return calls
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from workflow import hooks
 from workflow.models import AuditEntry, Report, ReportState, StepRecord
 
 S = ReportState
@@ -136,7 +136,7 @@ def test_a_signing_failure_is_a_message_not_a_server_error(
     def broken(*, report, person):
         raise OSError("font tidak ditemukan")
 
-    monkeypatch.setattr(sys.modules["sakip.documents.signing"], "sign_final", broken)
+    monkeypatch.setattr(hooks.freeze_final, "_impl", broken)
     response = client_for(camat).post(f"/laporan/{report.pk}/langkah/sign/", follow=True)
     assert response.status_code == 200
     assert "belum ditandatangani" in _messages(response)

@@ -106,6 +106,21 @@ class Report(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
     def __str__(self) -> str:
         return f"LAKIP {self.office.name} {self.year.year}"
 
+    def roles_of_step(self, number: int) -> list[str]:
+        """The roles of step `number` in this report's office (`Step.actor_roles`), read once
+        per report instance so listing the available transitions costs one query."""
+        cache = self.__dict__.get("_step_roles")
+        if cache is None:
+            cache = dict(
+                Step.objects.filter(office_id=self.office_id).values_list("number", "actor_roles")
+            )
+            self.prime_step_roles(cache)
+        return list(cache.get(number) or [])
+
+    def prime_step_roles(self, roles: dict[int, list[str]]) -> None:
+        """Give the step roles read for many reports at once (see `reports_with_tasks`)."""
+        self.__dict__["_step_roles"] = roles
+
     @property
     def is_closed(self) -> bool:
         return self.state == S.DISPATCHED

@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sakip.models import Person, PlanRow, Target, Year
+from sakip.rules import row_blockers
+from workflow import hooks
 from workflow.models import (
     Chapter,
     CopyRecord,
@@ -159,8 +161,6 @@ def report_distribute(*, report: Report, person: Person, meeting: dict, attendee
 
 def submission_blockers(submission: Submission) -> list[str]:
     """What still keeps a unit from submitting, one message per problem."""
-    from sakip.entry.rules import row_blockers
-
     problems = []
     rows = submission.rows.select_related("indikator", "target").prefetch_related("evidence")
     for row in rows:
@@ -432,10 +432,8 @@ def report_sign(*, report: Report, person: Person) -> Report:
     """Step 10: the Camat approves and signs. The final PDF is frozen, hashed and signed."""
 
     def after(report, _t):
-        from sakip.documents.signing import sign_final
-
         try:
-            sign_final(report=report, person=person)
+            hooks.freeze_final(report=report, person=person)
         except WorkflowError:
             raise
         except Exception as exc:

@@ -1,0 +1,622 @@
+"""Kecamatan Mungka as the SOP describes it, plus a second office to prove isolation.
+Pure data; `demo.build` turns it into records."""
+
+from __future__ import annotations
+
+KABUPATEN = "Lima Puluh Kota"
+
+MUNGKA = {
+    "name": "Mungka",
+    "letter_code": "CMK",
+    "address": "Jalan Raya Mungka No. 1, Kecamatan Mungka",
+    "postal_code": "26254",
+    "phone": "(0752) 7750123",
+    "email": "kecamatanmungka@limapuluhkotakab.go.id",
+    "website": "mungka.limapuluhkotakab.go.id",
+    "city": "Mungka",
+}
+
+# (key, name, short name, kind, supplies data)
+UNITS = [
+    ("pimpinan", "Camat", "Camat", "pimpinan", False),
+    ("sekretariat", "Sekretariat Kecamatan", "Sekretariat", "sekretariat", False),
+    ("umum", "Subbagian Umum, Kepegawaian, Keuangan dan Aset", "Subbag Umum", "subbagian", True),
+    ("pep", "Subbagian Perencanaan, Evaluasi dan Pelaporan", "Subbag PEP", "subbagian", False),
+    ("pemerintahan", "Seksi Pemerintahan", "Seksi Pemerintahan", "seksi", True),
+    ("pmd", "Seksi Pembangunan dan Pemberdayaan Masyarakat", "Seksi PMD", "seksi", True),
+    ("kesos", "Seksi Kesejahteraan Sosial", "Seksi Kesos", "seksi", True),
+    ("trantib", "Seksi Ketentraman dan Ketertiban Umum", "Seksi Trantibum", "seksi", True),
+    ("pelayanan", "Seksi Pelayanan Publik", "Seksi Pelayanan", "seksi", True),
+    ("jf", "Kelompok Jabatan Fungsional", "JF", "fungsional", False),
+]
+
+# username, full name, NIP, pangkat, golongan, jabatan, unit key, role, heads unit
+PEOPLE = [
+    (
+        "camat",
+        "ILDA SUBUL HURIATI, S.AP, M.S",
+        "198003302000032001",
+        "Pembina Tingkat I",
+        "IV/b",
+        "Camat Mungka",
+        "pimpinan",
+        "camat",
+        True,
+    ),
+    (
+        "sekcam",
+        "Drs. AFRIZAL DT. RAJO MANGKUTO",
+        "197205121998031004",
+        "Pembina",
+        "IV/a",
+        "Sekretaris Camat",
+        "sekretariat",
+        "sekcam",
+        True,
+    ),
+    (
+        "kasi-pemerintahan",
+        "YULIA FITRI, S.STP",
+        "198507222006022002",
+        "Penata Tingkat I",
+        "III/d",
+        "Kepala Seksi Pemerintahan",
+        "pemerintahan",
+        "kasi",
+        True,
+    ),
+    (
+        "kasi-pmd",
+        "HENDRA SAPUTRA, S.E",
+        "198209142009011003",
+        "Penata Tingkat I",
+        "III/d",
+        "Kepala Seksi Pembangunan dan Pemberdayaan Masyarakat",
+        "pmd",
+        "kasi",
+        True,
+    ),
+    (
+        "kasi-kesos",
+        "NOVIA RAHMI, S.Sos",
+        "198711052010012005",
+        "Penata",
+        "III/c",
+        "Kepala Seksi Kesejahteraan Sosial",
+        "kesos",
+        "kasi",
+        True,
+    ),
+    (
+        "kasi-trantib",
+        "RIKO PRATAMA, S.H",
+        "198603182011011002",
+        "Penata",
+        "III/c",
+        "Kepala Seksi Ketentraman dan Ketertiban Umum",
+        "trantib",
+        "kasi",
+        True,
+    ),
+    (
+        "kasi-pelayanan",
+        "DESI ARIANTI, S.Kom",
+        "198901242014022001",
+        "Penata",
+        "III/c",
+        "Kepala Seksi Pelayanan Publik",
+        "pelayanan",
+        "kasi",
+        True,
+    ),
+    (
+        "kasubag-umum",
+        "ZULKIFLI, S.IP",
+        "197810102005011007",
+        "Penata Tingkat I",
+        "III/d",
+        "Kepala Subbagian Umum, Kepegawaian, Keuangan dan Aset",
+        "umum",
+        "kasi",
+        True,
+    ),
+    (
+        "kasubag-pep",
+        "MUTIA SARI, S.E, M.M",
+        "198412012009022004",
+        "Penata Tingkat I",
+        "III/d",
+        "Kepala Subbagian Perencanaan, Evaluasi dan Pelaporan",
+        "pep",
+        "jf",
+        True,
+    ),
+    (
+        "jf",
+        "RAHMAT HIDAYAT, A.Md",
+        "199203152019031008",
+        "Pengatur Tingkat I",
+        "II/d",
+        "Pranata Komputer Terampil",
+        "jf",
+        "jf",
+        False,
+    ),
+    (
+        "admin",
+        "FEBRI YANTO",
+        "199402282020121004",
+        "Pengatur",
+        "II/c",
+        "Operator SAKIP",
+        "umum",
+        "admin",
+        False,
+    ),
+]
+
+
+# code, name; kegiatan and sub kegiatan nested. Kecamatan programs 7.01.01–7.01.06.
+NOMENKLATUR = [
+    (
+        "7.01.01",
+        "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota",
+        [
+            (
+                "7.01.01.2.01",
+                "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah",
+                [
+                    ("7.01.01.2.01.0001", "Penyusunan Dokumen Perencanaan Perangkat Daerah"),
+                    (
+                        "7.01.01.2.01.0006",
+                        "Koordinasi dan Penyusunan Laporan Capaian Kinerja dan "
+                        "Ikhtisar Realisasi Kinerja SKPD",
+                    ),
+                ],
+            ),
+            (
+                "7.01.01.2.02",
+                "Administrasi Keuangan Perangkat Daerah",
+                [
+                    ("7.01.01.2.02.0001", "Penyediaan Gaji dan Tunjangan ASN"),
+                ],
+            ),
+            (
+                "7.01.01.2.03",
+                "Administrasi Barang Milik Daerah pada Perangkat Daerah",
+                [
+                    (
+                        "7.01.01.2.03.0005",
+                        "Rekonsiliasi dan Penyusunan Laporan Barang Milik Daerah pada SKPD",
+                    ),
+                ],
+            ),
+            (
+                "7.01.01.2.05",
+                "Administrasi Kepegawaian Perangkat Daerah",
+                [
+                    (
+                        "7.01.01.2.05.0009",
+                        "Pendidikan dan Pelatihan Pegawai Berdasarkan Tugas dan Fungsi",
+                    ),
+                ],
+            ),
+        ],
+    ),
+    (
+        "7.01.02",
+        "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik",
+        [
+            (
+                "7.01.02.2.01",
+                "Koordinasi Penyelenggaraan Kegiatan Pemerintahan di Tingkat Kecamatan",
+                [
+                    (
+                        "7.01.02.2.01.0001",
+                        "Koordinasi/Sinergi Perencanaan dan Pelaksanaan Kegiatan "
+                        "Pemerintahan dengan Perangkat Daerah dan Instansi Vertikal "
+                        "Terkait",
+                    ),
+                ],
+            ),
+            (
+                "7.01.02.2.02",
+                "Penyelenggaraan Pelayanan Administrasi Terpadu Kecamatan",
+                [
+                    (
+                        "7.01.02.2.02.0001",
+                        "Pelaksanaan Pelayanan Administrasi Terpadu Kecamatan (PATEN)",
+                    ),
+                    ("7.01.02.2.02.0002", "Survei Kepuasan Masyarakat atas Pelayanan Kecamatan"),
+                ],
+            ),
+        ],
+    ),
+    (
+        "7.01.03",
+        "Program Pemberdayaan Masyarakat Desa dan Kelurahan",
+        [
+            (
+                "7.01.03.2.01",
+                "Kegiatan Pemberdayaan Masyarakat di Tingkat Kecamatan",
+                [
+                    (
+                        "7.01.03.2.01.0001",
+                        "Fasilitasi Partisipasi Masyarakat dalam Musyawarah "
+                        "Perencanaan Pembangunan",
+                    ),
+                    ("7.01.03.2.01.0002", "Pembinaan Lembaga Kemasyarakatan Nagari"),
+                ],
+            ),
+        ],
+    ),
+    (
+        "7.01.04",
+        "Program Koordinasi Ketentraman dan Ketertiban Umum",
+        [
+            (
+                "7.01.04.2.01",
+                "Koordinasi Upaya Penyelenggaraan Ketenteraman dan Ketertiban Umum",
+                [
+                    (
+                        "7.01.04.2.01.0001",
+                        "Sinergitas dengan Kepolisian, TNI dan Instansi Vertikal di "
+                        "Wilayah Kecamatan",
+                    ),
+                    ("7.01.04.2.01.0002", "Koordinasi Penerapan dan Penegakan Perda dan Perkada"),
+                ],
+            ),
+        ],
+    ),
+    (
+        "7.01.05",
+        "Program Penyelenggaraan Urusan Pemerintahan Umum",
+        [
+            (
+                "7.01.05.2.01",
+                "Koordinasi Kegiatan Sosial Kemasyarakatan",
+                [
+                    (
+                        "7.01.05.2.01.0001",
+                        "Koordinasi Penyaluran Bantuan Sosial dan Pendataan PMKS",
+                    ),
+                ],
+            ),
+        ],
+    ),
+    (
+        "7.01.06",
+        "Program Pembinaan dan Pengawasan Pemerintahan Desa",
+        [
+            (
+                "7.01.06.2.01",
+                "Fasilitasi, Rekomendasi dan Koordinasi Pembinaan dan Pengawasan "
+                "Pemerintahan Nagari",
+                [
+                    (
+                        "7.01.06.2.01.0001",
+                        "Fasilitasi Penyusunan Produk Hukum dan Administrasi Pemerintahan Nagari",
+                    ),
+                ],
+            ),
+        ],
+    ),
+]
+
+# Pagu and realisation per program (Rp) for 2023, 2024, 2025 (2025 realisation to be filled).
+ANGGARAN = {
+    "7.01.01": [(2_145_300_000, 2_031_882_400), (2_236_750_000, 2_154_318_900), (2_310_400_000, 0)],
+    "7.01.02": [(312_500_000, 288_415_000), (335_000_000, 321_775_500), (348_600_000, 0)],
+    "7.01.03": [(198_000_000, 176_540_000), (215_500_000, 204_195_750), (224_000_000, 0)],
+    "7.01.04": [(145_750_000, 131_802_300), (152_000_000, 146_210_000), (160_250_000, 0)],
+    "7.01.05": [(96_400_000, 88_921_000), (104_300_000, 99_115_400), (110_000_000, 0)],
+    "7.01.06": [(122_600_000, 109_884_500), (131_900_000, 124_770_300), (138_500_000, 0)],
+}
+
+# Sasaran strategis with indicators:
+# (name, satuan, polarity, kind, unit key, sub kegiatan code, data source,
+#  targets {year: value or (lo, hi) or text}, realisations {year: value or text}, renstra end)
+SASARAN = [
+    (
+        "Meningkatnya kualitas penyelenggaraan pemerintahan kecamatan",
+        [
+            (
+                "Persentase nagari dengan administrasi pemerintahan tertib",
+                "%",
+                "higher",
+                "percent",
+                "pemerintahan",
+                "7.01.06.2.01.0001",
+                "Laporan pembinaan administrasi nagari",
+                {2023: 80, 2024: 85, 2025: 90},
+                {2023: 80, 2024: 85},
+                100,
+            ),
+            (
+                "Persentase rekomendasi dan koordinasi pemerintahan yang ditindaklanjuti",
+                "%",
+                "higher",
+                "percent",
+                "pemerintahan",
+                "7.01.02.2.01.0001",
+                "Notulen rapat koordinasi",
+                {2023: 85, 2024: 88, 2025: 90},
+                {2023: 82.5, 2024: 90},
+                95,
+            ),
+            (
+                "Jumlah produk hukum nagari yang difasilitasi",
+                "dokumen",
+                "higher",
+                "number",
+                "pemerintahan",
+                "7.01.06.2.01.0001",
+                "Register produk hukum nagari",
+                {2023: 12, 2024: 14, 2025: 15},
+                {2023: 11, 2024: 14},
+                18,
+            ),
+        ],
+    ),
+    (
+        "Meningkatnya kualitas pelayanan publik kecamatan",
+        [
+            (
+                "Indeks Kepuasan Masyarakat (IKM) terhadap pelayanan kecamatan",
+                "nilai",
+                "higher",
+                "number",
+                "pelayanan",
+                "7.01.02.2.02.0002",
+                "Laporan survei kepuasan masyarakat",
+                {2023: 80, 2024: 82, 2025: 84},
+                {2023: 81.34, 2024: 83.12},
+                88,
+            ),
+            (
+                "Persentase layanan PATEN yang selesai tepat waktu",
+                "%",
+                "higher",
+                "percent",
+                "pelayanan",
+                "7.01.02.2.02.0001",
+                "Buku register layanan PATEN",
+                {2023: 90, 2024: 92, 2025: 95},
+                {2023: 88.6, 2024: 93.4},
+                98,
+            ),
+            (
+                "Rata-rata waktu penyelesaian layanan administrasi",
+                "hari",
+                "lower",
+                "number",
+                "pelayanan",
+                "7.01.02.2.02.0001",
+                "Buku register layanan PATEN",
+                {2023: 3, 2024: 2.5, 2025: 2},
+                {2023: 3.2, 2024: 2.4},
+                1,
+            ),
+        ],
+    ),
+    (
+        "Meningkatnya partisipasi masyarakat dalam pembangunan dan kesejahteraan sosial",
+        [
+            (
+                "Persentase usulan Musrenbang kecamatan yang terakomodir dalam RKPD",
+                "%",
+                "higher",
+                "percent",
+                "pmd",
+                "7.01.03.2.01.0001",
+                "Berita acara Musrenbang dan dokumen RKPD",
+                {2023: 35, 2024: 40, 2025: 45},
+                {2023: 31.5, 2024: 42.1},
+                50,
+            ),
+            (
+                "Jumlah lembaga kemasyarakatan nagari yang aktif",
+                "lembaga",
+                "higher",
+                "number",
+                "pmd",
+                "7.01.03.2.01.0002",
+                "Laporan pembinaan LKN",
+                {2023: 20, 2024: 22, 2025: 24},
+                {2023: 19, 2024: 23},
+                28,
+            ),
+            (
+                "Persentase bantuan sosial yang tersalur tepat sasaran",
+                "%",
+                "higher",
+                "percent",
+                "kesos",
+                "7.01.05.2.01.0001",
+                "Laporan penyaluran bansos",
+                {2023: 90, 2024: 92, 2025: 95},
+                {2023: 87.2, 2024: 91.5},
+                98,
+            ),
+            (
+                "Ketersediaan data PMKS yang mutakhir",
+                "",
+                "higher",
+                "text",
+                "kesos",
+                "7.01.05.2.01.0001",
+                "Basis data PMKS kecamatan",
+                {
+                    2023: "Tersedia dan dimutakhirkan per semester",
+                    2024: "Tersedia dan dimutakhirkan per semester",
+                    2025: "Tersedia dan dimutakhirkan per triwulan",
+                },
+                {
+                    2023: "Tersedia, dimutakhirkan per semester",
+                    2024: "Tersedia, dimutakhirkan per semester",
+                },
+                "Tersedia dan dimutakhirkan per triwulan",
+            ),
+        ],
+    ),
+    (
+        "Terwujudnya ketentraman dan ketertiban umum di wilayah kecamatan",
+        [
+            (
+                "Jumlah kasus gangguan ketentraman dan ketertiban umum",
+                "kasus",
+                "lower",
+                "number",
+                "trantib",
+                "7.01.04.2.01.0001",
+                "Laporan Satpol PP dan Polsek",
+                {2023: 25, 2024: 20, 2025: 18},
+                {2023: 28, 2024: 19},
+                12,
+            ),
+            (
+                "Persentase pelanggaran Perda/Perkada yang ditindaklanjuti",
+                "%",
+                "higher",
+                "percent",
+                "trantib",
+                "7.01.04.2.01.0002",
+                "Laporan penegakan Perda",
+                {2023: 75, 2024: 80, 2025: 85},
+                {2023: 70.4, 2024: 81},
+                90,
+            ),
+        ],
+    ),
+    (
+        "Meningkatnya akuntabilitas kinerja dan tata kelola perangkat kecamatan",
+        [
+            (
+                "Persentase realisasi anggaran kecamatan",
+                "%",
+                "higher",
+                "percent",
+                "umum",
+                "7.01.01.2.02.0001",
+                "Laporan realisasi anggaran (SIPD)",
+                {2023: 95, 2024: 95, 2025: 96},
+                {2023: 93.4, 2024: 95.8},
+                98,
+            ),
+            (
+                "Nilai hasil evaluasi SAKIP kecamatan",
+                "nilai",
+                "higher",
+                "range",
+                "umum",
+                "7.01.01.2.01.0006",
+                "LHE SAKIP Inspektorat",
+                {2023: (60, 70), 2024: (62, 72), 2025: (65, 75)},
+                {2023: 61.2, 2024: 66.5},
+                75,
+            ),
+            (
+                "Persentase ASN yang memenuhi standar kompetensi jabatan",
+                "%",
+                "higher",
+                "percent",
+                "umum",
+                "7.01.01.2.05.0009",
+                "Data kepegawaian (SIMPEG)",
+                {2023: 60, 2024: 65, 2025: 70},
+                {2023: 58, 2024: 66.7},
+                80,
+            ),
+            (
+                "Persentase barang milik daerah yang tercatat dan terekonsiliasi",
+                "%",
+                "higher",
+                "percent",
+                "umum",
+                "7.01.01.2.03.0005",
+                "Laporan BMD (SIMDA BMD)",
+                {2023: 90, 2024: 95, 2025: 100},
+                {2023: 92, 2024: 96.3},
+                100,
+            ),
+        ],
+    ),
+]
+
+# The second office, only to prove that offices never see each other's data.
+HARAU = {
+    "name": "Harau",
+    "letter_code": "CHR",
+    "address": "Jalan Lintas Sumbar–Riau Km 12, Sarilamak, Kecamatan Harau",
+    "postal_code": "26271",
+    "phone": "(0752) 7750456",
+    "email": "kecamatanharau@limapuluhkotakab.go.id",
+    "website": "",
+    "city": "Sarilamak",
+}
+HARAU_PEOPLE = [
+    (
+        "harau-camat",
+        "SYAFRUDDIN, S.Sos, M.Si",
+        "197506151996031002",
+        "Pembina Tingkat I",
+        "IV/b",
+        "Camat Harau",
+        "pimpinan",
+        "camat",
+        True,
+    ),
+    (
+        "harau-sekcam",
+        "ERNAWATI, S.E",
+        "197803202003122003",
+        "Pembina",
+        "IV/a",
+        "Sekretaris Camat",
+        "sekretariat",
+        "sekcam",
+        True,
+    ),
+    (
+        "harau-kasi",
+        "ARDI KURNIAWAN, S.STP",
+        "198805052010101001",
+        "Penata",
+        "III/c",
+        "Kepala Seksi Pemerintahan",
+        "pemerintahan",
+        "kasi",
+        True,
+    ),
+    (
+        "harau-jf",
+        "SITI AISYAH, A.Md",
+        "199506302020122011",
+        "Pengatur",
+        "II/c",
+        "Pranata Komputer Terampil",
+        "jf",
+        "jf",
+        False,
+    ),
+    (
+        "harau-admin",
+        "DONI SAPUTRA",
+        "199601012022031005",
+        "Pengatur",
+        "II/c",
+        "Operator SAKIP",
+        "umum",
+        "admin",
+        False,
+    ),
+]
+
+KABUPATEN_READER = (
+    "kabupaten",
+    "Ir. MARLINA, M.T",
+    "197404041999032006",
+    "Kepala Bagian Organisasi Setda Kabupaten Lima Puluh Kota",
+)
+
+DEMO_PASSWORD = "mungka2025"

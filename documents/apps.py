@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DocumentsConfig(AppConfig):
+    name = "documents"
+    verbose_name = _("Dokumen")
+
+    def ready(self) -> None:
+        from documents.signing import sign_final
+        from workflow import hooks
+
+        # Step 10 of the procedure freezes and signs the final through this hook.
+        hooks.freeze_final.register(sign_final)

@@ -1,0 +1,294 @@
+"""The office dashboard (Camat, Sekcam) and the kabupaten dashboard (read-only readers).
+
+Access follows DESIGN: the dashboard is the office head's and the data manager's view of
+the whole office. A Kasi fills one unit's rows and a JF compiles the report; neither is
+given the office-wide overview, so both get 403, like the admin (master data, not
+performance). A kabupaten reader sees every office of his kabupaten on his own page and
+nothing of the office pages."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from documents.charts import Bar, bar_chart, grouped_bar_chart, trend_chart
+from documents.xlsx import XLSX_CONTENT_TYPE, table_workbook
+from pages.dashboards import tables
+from pages.dashboards.selectors import (
+    YearFigures,
+    capaian_by_year,
+    current_reports,
+    pick_year,
+    sasaran_trend,
+)
+from pages.dashboards.timing import sop_timing
+from sakip.models import Office, Person, Role
+from workflow.permissions import person_of
+
+OFFICE_DASHBOARD_ROLES = {Role.CAMAT, Role.SEKCAM}
+TIMING_COLOURS = ["#adb5bd", "#0d6efd"]
+OFFICE_TABLES = ["isian", "langkah", "sasaran", "indikator", "tren", "waktu"]
+KABUPATEN_TABLES = ["kantor", "capaian"]
+
+
+def _office_reader(request) -> Person:
+    person = person_of(request.user)
+    if person is None or person.office_id is None or person.role not in OFFICE_DASHBOARD_ROLES:
+        raise PermissionDenied(_("Dasbor kantor hanya untuk Camat dan Sekretaris Camat."))
+    return person
+
+
+def _kabupaten_reader(request) -> Person:
+    person = person_of(request.user)
+    if person is None or person.role != Role.KABUPATEN or person.kabupaten_id is None:
+        raise PermissionDenied(_("Dasbor kabupaten hanya untuk pembaca tingkat kabupaten."))
+    return person
+
+
+def _requested_year(request) -> int | None:
+    raw = request.GET.get("tahun", "")
+    if not raw:
+        return None
+    if not raw.isdigit():
+        raise Http404(_("Tahun tidak dikenal."))
+    return int(raw)
+
+
+def _xlsx(table: tables.Table, filename: str) -> HttpResponse:
+    content = table_workbook(
+        headers=table.headers,
+        rows=table.rows,
+        sheet_title=table.title,
+        title_lines=[table.title],
+    )
+    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{slugify(filename)}.xlsx"'
+    return response
+
+
+class OfficeDashboard:
+    """What the office dashboard shows, each part computed only when asked for (an export
+    needs one table, the page needs them all)."""
+
+    def __init__(self, office: Office, requested_year: int | None):
+        self.office = office
+        self.requested_year = requested_year
+
+    @cached_property
+    def figures(self) -> list[YearFigures]:
+        return capaian_by_year([self.office])[self.office.pk]
+
+    @cached_property
+    def selected(self) -> YearFigures:
+        selected = pick_year(self.figures, self.requested_year)
+        if selected is None:
+            raise Http404(_("Tahun tidak ditemukan."))
+        return selected
+
+    @cached_property
+    def glance(self):
+        return current_reports([self.office]).get(self.office.pk)
+
+    @cached_property
+    def trend(self):
+        return sasaran_trend(self.figures)
+
+    @cached_property
+    def timing(self):
+        return sop_timing(self.office)
+
+    def table(self, name: str) -> tables.Table:
+        builders = {
+            "isian": lambda: self.glance and tables.submissions_table(self.glance),
+            "langkah": lambda: self.glance and tables.open_steps_table(self.glance),
+            "sasaran": lambda: tables.sasaran_table(self.selected),
+            "indikator": lambda: tables.indicator_table(self.selected),
+            "tren": lambda: tables.trend_table(self.trend, self.figures),
+            "waktu": lambda: tables.timing_table(self.timing),
+        }
+        table = builders[name]() if name in builders else None
+        if not table:
+            raise Http404(_("Tabel tidak ditemukan."))
+        return table
+
+    def charts(self) -> dict:
+        year = self.selected.year.year
+        sasaran_bars = [
+            Bar(f"{i}. {s.sasaran.name}", s.percent, s.band.code if s.band else None)
+            for i, s in enumerate(self.selected.sasaran, start=1)
+        ]
+        indicator_bars = [
+            Bar(
+                f"{f.row.number}. {f.row.indikator.name}",
+                f.percent,
+                f.band.code if f.band else None,
+                note="" if f.percent is not None else f.capaian.formula,
+            )
+            for f in self.selected.indicators
+        ]
+        series = [
+            (f"{i}. {t.sasaran.name}", [(y, sf.percent if sf else None) for y, sf in t.points])
+            for i, t in enumerate(self.trend, start=1)
+        ]
+        series.append(
+            (_("Kecamatan (rata-rata)"), [(f.year.year, f.percent) for f in self.figures])
+        )
+        steps = self.timing.steps
+        return {
+            "sasaran": bar_chart(
+                sasaran_bars, title=_("Capaian per sasaran strategis %(y)s") % {"y": year}
+            ),
+            "indikator": bar_chart(
+                indicator_bars,
+                title=_("Capaian per indikator kinerja %(y)s") % {"y": year},
+                width=960,
+            ),
+            "tren": trend_chart(
+                series,
+                title=_("Tren capaian per sasaran"),
+                reference=100,
+                width=720,
+                highlight=len(series) - 1,
+            ),
+            "waktu": grouped_bar_chart(
+                [t.label for t in steps],
+                [
+                    (_("Menit baku"), [t.step.minutes for t in steps]),
+                    (_("Rata-rata aktual"), [t.average for t in steps]),
+                ],
+                title=_("Waktu pelaksanaan per langkah SOP (menit kerja)"),
+                unit="menit",
+                reference=None,
+                decimals=0,
+                colours=TIMING_COLOURS,
+                width=720,
+            ),
+        }
+
+
+@login_required
+@require_GET
+def office(request):
+    person = _office_reader(request)
+    dashboard = OfficeDashboard(person.office, _requested_year(request))
+    year = dashboard.selected.year.year
+    return render(
+        request,
+        "dashboards/office.html",
+        {
+            "office": person.office,
+            "dashboard": dashboard,
+            "selected": dashboard.selected,
+            "figures": dashboard.figures,
+            "glance": dashboard.glance,
+            "trend": dashboard.trend,
+            "timing": dashboard.timing,
+            "charts": dashboard.charts(),
+            "exports": _export_urls("dashboards:office_export", OFFICE_TABLES, year),
+        },
+    )
+
+
+def _export_urls(name: str, table_names: list[str], year: int | None = None) -> dict[str, str]:
+    query = f"?tahun={year}" if year else ""
+    return {t: reverse(name, args=[t]) + query for t in table_names}
+
+
+@login_required
+@require_GET
+def office_export(request, table: str):
+    person = _office_reader(request)
+    dashboard = OfficeDashboard(person.office, _requested_year(request))
+    data = dashboard.table(table)
+    return _xlsx(data, f"dasbor-{table}-{person.office.name}")
+
+
+class KabupatenDashboard:
+    def __init__(self, person: Person):
+        self.kabupaten = person.kabupaten
+        self.offices = list(Office.objects.filter(kabupaten_id=person.kabupaten_id))
+
+    @cached_property
+    def figures(self):
+        return capaian_by_year(self.offices)
+
+    @cached_property
+    def glances(self):
+        return current_reports(self.offices)
+
+    @cached_property
+    def years(self) -> list[int]:
+        """Years in which at least one office has capaian figures."""
+        return sorted(
+            {f.year.year for figs in self.figures.values() for f in figs if f.has_figures}
+        )
+
+    def rows(self) -> list[dict]:
+        rows = []
+        for office in self.offices:
+            per_year = {f.year.year: f for f in self.figures.get(office.pk, [])}
+            rows.append(
+                {
+                    "office": office,
+                    "glance": self.glances.get(office.pk),
+                    "years": [per_year.get(y) for y in self.years],
+                }
+            )
+        return rows
+
+    def table(self, name: str) -> tables.Table:
+        if name == "kantor":
+            return tables.offices_table(self.offices, self.glances)
+        if name == "capaian":
+            return tables.office_capaian_table(self.offices, self.figures, self.years)
+        raise Http404(_("Tabel tidak ditemukan."))
+
+    def chart(self):
+        series = []
+        for year in self.years:
+            values = []
+            for office in self.offices:
+                match = [f for f in self.figures.get(office.pk, []) if f.year.year == year]
+                values.append(match[0].percent if match else None)
+            series.append((str(year), values))
+        return grouped_bar_chart(
+            [o.name for o in self.offices],
+            series,
+            title=_("Capaian kinerja per kecamatan (rata-rata sasaran)"),
+            width=720,
+        )
+
+
+@login_required
+@require_GET
+def kabupaten(request):
+    person = _kabupaten_reader(request)
+    dashboard = KabupatenDashboard(person)
+    return render(
+        request,
+        "dashboards/kabupaten.html",
+        {
+            "kabupaten": dashboard.kabupaten,
+            "dashboard": dashboard,
+            "rows": dashboard.rows(),
+            "years": dashboard.years,
+            "chart": dashboard.chart(),
+            "exports": _export_urls("dashboards:kabupaten_export", KABUPATEN_TABLES),
+        },
+    )
+
+
+@login_required
+@require_GET
+def kabupaten_export(request, table: str):
+    person = _kabupaten_reader(request)
+    dashboard = KabupatenDashboard(person)
+    return _xlsx(dashboard.table(table), f"dasbor-kabupaten-{table}")

@@ -1,0 +1,23 @@
+from django.urls import path
+
+from pages.documents import drafting, verify, views
+
+app_name = "documents"
+
+urlpatterns = [
+    path("laporan/<int:pk>/dokumen/", views.documents_page, name="page"),
+    path("laporan/<int:pk>/dokumen/tabel.xlsx", views.table_xlsx, name="table_xlsx"),
+    path("laporan/<int:pk>/dokumen/<slug:kind>.pdf", views.document_download, name="download"),
+    path(
+        "laporan/<int:pk>/dokumen/<slug:kind>/siapkan/",
+        views.document_prepare,
+        name="prepare",
+    ),
+    path("laporan/<int:pk>/draf/", drafting.draft_page, name="draft"),
+    path("laporan/<int:pk>/draf/bab/<int:chapter_pk>/", drafting.chapter_save, name="chapter_save"),
+    path("laporan/<int:pk>/draf/baris/<int:row_pk>/", drafting.analysis_save, name="analysis_save"),
+    path("laporan/<int:pk>/draf/ajukan/", drafting.draft_submit_view, name="draft_submit"),
+    path("laporan/<int:pk>/draf/terima/", drafting.draft_accept_view, name="draft_accept"),
+    path("laporan/<int:pk>/draf/kembalikan/", drafting.draft_return_view, name="draft_return"),
+    path("verifikasi/<str:token>/", verify.verify, name="verify"),
+]

@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from pages import home
+
+urlpatterns = [
+    path("", home.home, name="home"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("", include("pages.procedure.urls")),
+    path("", include("pages.documents.urls")),
+    path("", include("pages.entry.urls")),
+    path("", include("pages.dashboards.urls")),
+]

@@ -1,0 +1,36 @@
+"""What the procedure needs from the layers above it, plugged in by them at start-up.
+
+The procedure knows nothing of PDFs or pages. Where a step needs their work (step 10 freezes
+and signs the final LAKIP), it calls a hook here, and the app that can do the work registers
+itself in its `AppConfig.ready()`. A hook that nobody registered is a configuration error,
+not a silent no-op."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.core.exceptions import ImproperlyConfigured
+
+
+class Hook:
+    def __init__(self, name: str, doc: str) -> None:
+        self.name = name
+        self.__doc__ = doc
+        self._impl: Callable[..., Any] | None = None
+
+    def register(self, func: Callable[..., Any]) -> Callable[..., Any]:
+        self._impl = func
+        return func
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if self._impl is None:
+            raise ImproperlyConfigured(f"Hook {self.name!r} has no implementation registered.")
+        return self._impl(*args, **kwargs)
+
+
+freeze_final = Hook(
+    "freeze_final",
+    "freeze_final(report=, person=): render the final LAKIP, store its bytes, hash and sign "
+    "them. Runs inside the step-10 transaction; raising rolls the signing back.",
+)
