@@ -1,52 +1,257 @@
-"""Who may see and change what at steps 3–5. Every view opens with one of these: 404 outside
-the person's office, 403 for a person of the office without the right role."""
+"""Who may see and act on what: the one place the pages ask.
+
+One helper per kind of object, healthchecks-style: it returns the object, or raises `Http404`
+when the object lies outside the person's reach (another office: its existence is not
+revealed), or `PermissionDenied` with an Indonesian message saying why (the 403 page and the
+htmx error fragment show it). The predicates (`may_…`) answer the same questions for the
+pages that decide which links to show, so no page links a person to a page they will be
+refused. Who may perform a step is the procedure's own rule (`workflow.permissions`, the
+steps' roles as data); this module adds who may read what."""
 
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
-from sakip.models import Person, Role
-from workflow.models import Report, Submission
-from workflow.permissions import can_act_on_submission, can_edit_rows  # noqa: F401
+from sakip.models import LEADER_ROLES, OFFICE_WIDE_ROLES, Evidence, Person, PlanRow, Role
+from workflow.models import Chapter, Report, ReportState, Submission
+from workflow.permissions import can_edit_rows
 
-# Roles that see every unit's rows and evidence of their office.
-OFFICE_WIDE = {Role.SEKCAM, Role.CAMAT, Role.JF, Role.ADMIN}
+S = ReportState
+
+# The states before the units' rows are compiled (step 4): until then each unit's rows are
+# its own, and only the office-wide roles read them together.
+BEFORE_COMPILED = frozenset({S.ORDERED, S.COLLECTING})
+# The states in which no LAKIP draft exists yet.
+BEFORE_DRAFT = frozenset({S.ORDERED, S.COLLECTING, S.EVALUATING})
+
+
+# ---- The person ---------------------------------------------------------------------------
 
 
 def person_for(request) -> Person:
-    person = getattr(request.user, "person", None)
-    if person is None or person.office_id is None:
-        raise Http404
+    """The signed-in person's profile; a user without one (a bare superuser) is refused."""
+    person = getattr(request.user, "person", None) if request.user.is_authenticated else None
+    if person is None:
+        raise PermissionDenied(_("Akun Anda belum terdaftar sebagai pegawai kantor."))
     return person
 
 
-def report_for(request, pk: int) -> tuple[Person, Report]:
+def is_office_member(person: Person, report: Report) -> bool:
+    return person.office_id is not None and person.office_id == report.office_id
+
+
+def is_office_wide(person: Person, report: Report) -> bool:
+    """Camat, Sekcam and the drafting staff read every unit's rows of their office."""
+    return is_office_member(person, report) and person.role in OFFICE_WIDE_ROLES
+
+
+# ---- Dashboards ---------------------------------------------------------------------------
+
+
+def office_dashboard_reader(request) -> Person:
+    """The office dashboard is the Camat's and the Sekcam's view of the whole office."""
     person = person_for(request)
-    report = get_object_or_404(
-        Report.objects.select_related("office", "year"), pk=pk, office_id=person.office_id
-    )
-    return person, report
+    if person.office_id is None or person.role not in LEADER_ROLES:
+        raise PermissionDenied(_("Dasbor kantor hanya untuk Camat dan Sekretaris Camat."))
+    return person
 
 
-def can_view_unit(person: Person, unit_id: int) -> bool:
-    if person.role in OFFICE_WIDE:
+def kabupaten_reader(request) -> Person:
+    person = person_for(request)
+    if person.role != Role.KABUPATEN or person.kabupaten_id is None:
+        raise PermissionDenied(_("Dasbor kabupaten hanya untuk pembaca tingkat kabupaten."))
+    return person
+
+
+# ---- Reports ------------------------------------------------------------------------------
+
+
+def visible_reports(person: Person) -> QuerySet[Report]:
+    """Reports of the person's office; a kabupaten reader reads every office of the
+    kabupaten."""
+    reports = Report.objects.select_related("office", "year")
+    if person.office_id:
+        return reports.filter(office_id=person.office_id)
+    if person.role == Role.KABUPATEN and person.kabupaten_id:
+        return reports.filter(office__kabupaten_id=person.kabupaten_id)
+    return reports.none()
+
+
+def report_for(request, pk: int) -> Report:
+    """A report the person may read: 404 outside their office (or kabupaten)."""
+    return get_object_or_404(visible_reports(person_for(request)), pk=pk)
+
+
+def report_to_act_on(request, pk: int) -> Report:
+    """A report of the person's own office (a kabupaten reader only reads). Whether the
+    person may perform a particular step is the transition's own check."""
+    report = report_for(request, pk)
+    if not is_office_member(person_for(request), report):
+        raise PermissionDenied(_("Anda hanya dapat membaca laporan ini."))
+    return report
+
+
+# ---- A unit's rows and evidence -----------------------------------------------------------
+
+
+def may_view_unit(person: Person, report: Report, unit_id: int) -> bool:
+    """A unit's rows and evidence: its head, and the office-wide roles. The operator keeps
+    the master data and does not read the units' figures."""
+    if is_office_wide(person, report):
         return True
-    return person.heads_unit and person.unit_id == unit_id
+    return is_office_member(person, report) and person.heads_unit and person.unit_id == unit_id
 
 
-def submission_for(request, pk: int, sub_pk: int) -> tuple[Person, Report, Submission]:
-    person, report = report_for(request, pk)
+def _unit_refusal(person: Person) -> str:
+    if person.role == Role.ADMIN:
+        return _(
+            "Operator mengelola data induk dan tidak membuka isian unit. Isian dibaca oleh "
+            "Camat, Sekretaris Camat, staf penyusun dan kepala unitnya."
+        )
+    return _("Isian ini milik unit lain; Anda hanya dapat membuka isian unit Anda sendiri.")
+
+
+def submission_for(request, pk: int, sub_pk: int) -> Submission:
+    """A unit's submission (with `.report` set), for its head and the office-wide roles."""
+    person = person_for(request)
+    report = get_object_or_404(visible_reports(person).filter(office_id=person.office_id), pk=pk)
     submission = get_object_or_404(
         Submission.objects.select_related("unit"), pk=sub_pk, report=report
     )
     submission.report = report
-    if not can_view_unit(person, submission.unit_id):
-        raise PermissionDenied
-    return person, report, submission
+    if not may_view_unit(person, report, submission.unit_id):
+        raise PermissionDenied(_unit_refusal(person))
+    return submission
 
 
-def require_office_wide(person: Person) -> None:
-    if person.role not in OFFICE_WIDE:
-        raise PermissionDenied
+def row_for(request, pk: int, sub_pk: int, row_pk: int, *, related=()) -> PlanRow:
+    """One row of a submission the person may view (with `.submission.report` set)."""
+    submission = submission_for(request, pk, sub_pk)
+    row = get_object_or_404(
+        PlanRow.objects.select_related(*related), pk=row_pk, submission=submission
+    )
+    row.submission = submission
+    return row
+
+
+def evidence_for(request, pk: int, ev_pk: int) -> Evidence:
+    """An evidence file of a unit the person may view (with `.row.submission.report` set)."""
+    person = person_for(request)
+    report = get_object_or_404(visible_reports(person).filter(office_id=person.office_id), pk=pk)
+    evidence = get_object_or_404(
+        Evidence.objects.select_related("row__submission__unit"),
+        pk=ev_pk,
+        row__submission__report=report,
+    )
+    if not may_view_unit(person, report, evidence.row.unit_id):
+        raise PermissionDenied(_unit_refusal(person))
+    evidence.row.submission.report = report
+    return evidence
+
+
+def rows_edit_refusal(person: Person, submission: Submission) -> str | None:
+    """Why this person may not change the unit's rows and evidence now, or None."""
+    if can_edit_rows(person, submission):
+        return None
+    if not submission.is_editable:
+        if submission.report.is_closed:
+            return _("Laporan ini sudah ditutup; isiannya tidak dapat diubah lagi.")
+        return _("Isian ini tidak dapat diubah pada tahap sekarang (%(state)s).") % {
+            "state": submission.get_state_display()
+        }
+    return _("Hanya kepala unit ini yang dapat mengisi barisnya.")
+
+
+def editable_submission(person: Person, submission: Submission) -> Submission:
+    refusal = rows_edit_refusal(person, submission)
+    if refusal:
+        raise PermissionDenied(refusal)
+    return submission
+
+
+def may_read_all_units(person: Person, report: Report) -> bool:
+    """The evaluation and the compiled table: every unit's rows side by side."""
+    return is_office_wide(person, report)
+
+
+def all_units_report_for(request, pk: int) -> Report:
+    """A report whose units' rows are read together (evaluation, collection)."""
+    person = person_for(request)
+    report = get_object_or_404(visible_reports(person).filter(office_id=person.office_id), pk=pk)
+    if not may_read_all_units(person, report):
+        raise PermissionDenied(
+            _(
+                "Halaman ini menampilkan isian semua unit dan hanya dibuka Camat, Sekretaris "
+                "Camat dan staf penyusun laporan."
+            )
+        )
+    return report
+
+
+# ---- The draft ----------------------------------------------------------------------------
+
+
+def may_read_draft(person: Person, report: Report) -> bool:
+    """The LAKIP draft (from step 6): the office's people and the kabupaten reader; the
+    operator, who keeps the master data, reads the LAKIP once it is signed."""
+    if report.state in BEFORE_DRAFT:
+        return False
+    if person.role == Role.ADMIN:
+        return report.is_signed
+    return True
+
+
+def draft_report_for(request, pk: int) -> Report:
+    person = person_for(request)
+    report = report_for(request, pk)
+    if report.state in BEFORE_DRAFT:
+        raise PermissionDenied(_("Draf LAKIP baru disusun mulai langkah 6."))
+    if not may_read_draft(person, report):
+        raise PermissionDenied(_("Operator membaca LAKIP setelah ditandatangani Camat."))
+    return report
+
+
+def chapter_for(request, pk: int, chapter_pk: int) -> Chapter:
+    report = report_to_act_on(request, pk)
+    chapter = get_object_or_404(Chapter, pk=chapter_pk, report=report)
+    chapter.report = report
+    return chapter
+
+
+def draft_row_for(request, pk: int, row_pk: int) -> PlanRow:
+    report = report_to_act_on(request, pk)
+    row = get_object_or_404(PlanRow, pk=row_pk, submission__report=report)
+    return row
+
+
+# ---- Documents ----------------------------------------------------------------------------
+
+
+def document_refusal(person: Person, report: Report, kind: str) -> str | None:
+    """Why this person may not read document `kind` of the report now, or None if they may.
+
+    The combined nine-column table holds every unit's values: before the rows are compiled
+    (step 4) a Kasi reads only his own unit's rows (on his unit's page), and the operator
+    never reads the units' figures. The LAKIP draft follows `may_read_draft`."""
+    if kind == "tabel":
+        if person.role == Role.ADMIN:
+            return _("Operator tidak membaca isian unit; tabel gabungan dibaca penyusun laporan.")
+        if person.role == Role.KASI and report.state in BEFORE_COMPILED:
+            return _(
+                "Tabel gabungan semua unit dapat dibaca setelah format dihimpun (langkah 4). "
+                "Isian unit Anda ada di halaman isian unit Anda."
+            )
+    if kind == "lakip" and report.state not in BEFORE_DRAFT and not may_read_draft(person, report):
+        return _("Operator membaca LAKIP setelah ditandatangani Camat.")
+    return None
+
+
+def document_report_for(request, pk: int, kind: str) -> Report:
+    report = report_for(request, pk)
+    refusal = document_refusal(person_for(request), report, kind)
+    if refusal:
+        raise PermissionDenied(refusal)
+    return report

@@ -6,13 +6,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sakip.models import Office, Role, Year
+from pages.procedure.links import with_urls
+from sakip.models import LEADER_ROLES, Office, Role, Year
 from workflow.models import Report
 from workflow.selectors import tasks_for_person
-from workflow.services.timing import working_deadline
 
 # What each role does in the SOP, in one sentence, so a new user knows their part.
 ROLE_DUTIES = {
@@ -82,14 +81,12 @@ def _office_context(request: HttpRequest, person) -> dict:
     reports = list(Report.objects.filter(office_id=person.office_id).select_related("year"))
     open_reports = [r for r in reports if not r.is_closed]
     context = {
-        "tasks": _with_due_times(person, tasks_for_person(person)),
+        "tasks": _with_links(tasks_for_person(person)),
         "open_reports": open_reports,
         "closed_reports": [r for r in reports if r.is_closed],
         "report_list_url": reverse("workflow:report_list"),
         "tasks_url": reverse("workflow:tasks"),
-        "dashboard_url": reverse("dashboards:office")
-        if person.role in {Role.CAMAT, Role.SEKCAM}
-        else None,
+        "dashboard_url": reverse("dashboards:office") if person.role in LEADER_ROLES else None,
     }
     if person.role == Role.CAMAT:
         # The Camat's first step: order the LAKIP of the latest year that has none yet.
@@ -119,13 +116,7 @@ def _kabupaten_context(person) -> dict:
     }
 
 
-def _with_due_times(person, tasks: list) -> list[dict]:
-    """Each task with its due time by the office's working hours, and whether it is late."""
-    now = timezone.now()
-    rows = []
-    for task in tasks:
-        due = None
-        if task.started_at and task.standard_minutes:
-            due = working_deadline(person.office, task.started_at, task.standard_minutes)
-        rows.append({"task": task, "due": due, "overdue": bool(due and due < now)})
-    return rows
+def _with_links(tasks: list) -> list[dict]:
+    """Each task with the page where it is done, its due time (by the office's working hours)
+    and whether it is late."""
+    return [{"task": t, "due": t.due_at, "overdue": t.overdue} for t in with_urls(tasks)]

@@ -5,16 +5,17 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-ALL = {"camat", "sekcam", "kasi", "jf", "admin"}
-LEADERS = {"camat", "sekcam"}
+from sakip.models import LEADER_ROLES, PROCEDURE_ROLES, Role
+
+OFFICE = PROCEDURE_ROLES | {Role.ADMIN}
 
 NAV = [
-    ("home", _("Beranda"), ALL | {"kabupaten"}),
-    ("workflow:tasks", _("Tugas saya"), {"camat", "sekcam", "kasi", "jf"}),
-    ("workflow:report_list", _("Laporan"), ALL),
-    ("dashboards:office", _("Dasbor"), LEADERS),
-    ("dashboards:kabupaten", _("Dasbor kabupaten"), {"kabupaten"}),
-    ("admin:index", _("Data induk"), {"admin"}),
+    ("home", _("Beranda"), OFFICE | {Role.KABUPATEN}),
+    ("workflow:tasks", _("Tugas saya"), PROCEDURE_ROLES),
+    ("workflow:report_list", _("Laporan"), OFFICE),
+    ("dashboards:office", _("Dasbor"), LEADER_ROLES),
+    ("dashboards:kabupaten", _("Dasbor kabupaten"), {Role.KABUPATEN}),
+    ("admin:index", _("Data induk"), {Role.ADMIN}),
 ]
 
 # Bootstrap Icons shown beside the labels; entries without one show the label only.

@@ -13,3 +13,6 @@ urlpatterns = [
     path("", include("pages.entry.urls")),
     path("", include("pages.dashboards.urls")),
 ]
+
+# A refusal says why, as a page or, for htmx, as a fragment shown in place.
+handler403 = "pages.errors.permission_denied"

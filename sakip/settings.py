@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # The step services' refusals become a 403 page or a message (pages/errors.py).
+    "pages.errors.WorkflowErrorMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 

@@ -34,3 +34,9 @@ freeze_final = Hook(
     "freeze_final(report=, person=): render the final LAKIP, store its bytes, hash and sign "
     "them. Runs inside the step-10 transaction; raising rolls the signing back.",
 )
+
+work_page_path = Hook(
+    "work_page_path",
+    "work_page_path(report_id, submission_id=None) → the path of the page where a step is "
+    "done (the unit's page for a unit's step, else the report's page), for the links in mail.",
+)

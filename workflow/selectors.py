@@ -6,7 +6,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -37,13 +36,14 @@ class Task:
     report: Report
     step: int
     title: str
-    url: str
     people: list[Person] = field(default_factory=list)
     submission: Submission | None = None
     started_at: dt.datetime | None = None
     standard_minutes: int | None = None
     due_at: dt.datetime | None = None
     overdue: bool = False
+    # The page where the task is done, filled in by the page layer.
+    url: str = ""
 
 
 def _open_record(report: Report, step: int, submission: Submission | None = None):
@@ -57,7 +57,6 @@ def report_tasks(report: Report, people: list[Person]) -> list[Task]:
     """Tasks of one report. `report` must come from `reports_with_tasks()` (prefetched)."""
     roles = {n: set(report.roles_of_step(n)) for n in range(1, 14)}
     tasks: list[Task] = []
-    detail = reverse("workflow:report_detail", args=[report.pk])
     if report.state in (S.COLLECTING, S.EVALUATING):
         for sub in report.submissions.all():
             if sub.state in (SS.PENDING, SS.RETURNED):
@@ -82,24 +81,15 @@ def report_tasks(report: Report, people: list[Person]) -> list[Task]:
         if ready:
             actors = [p for p in people if p.role in roles.get(step, set())]
             tasks.append(_task(report, step, title, actors))
-    for t in tasks:
-        t.url = t.url or detail
     return tasks
 
 
 def _task(report, step, title, people, submission=None) -> Task:
     record = _open_record(report, step, submission)
-    url = ""
-    if submission is not None:
-        try:
-            url = reverse("entry:submission", args=[report.pk, submission.pk])
-        except NoReverseMatch:  # the entry pages are optional for the task list
-            url = ""
     return Task(
         report=report,
         step=step,
         title=title,
-        url=url,
         people=people,
         submission=submission,
         started_at=record.started_at if record else None,

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from sakip.models import Role
@@ -71,9 +70,10 @@ class StepRow:
 @dataclass
 class SubmissionRow:
     submission: Submission
-    url: str
     transitions: list
     last_revision: RevisionRequest | None
+    # The unit's page, filled in by the page layer where this person may open it.
+    url: str = ""
 
 
 def step_timeline(report: Report, *, now: dt.datetime | None = None) -> list[StepRow]:
@@ -141,11 +141,7 @@ def submission_rows(report: Report, user) -> list[SubmissionRow]:
     rows = []
     for sub in subs:
         sub.report = report
-        try:
-            url = reverse("entry:submission", args=[report.pk, sub.pk])
-        except NoReverseMatch:
-            url = ""
-        rows.append(SubmissionRow(sub, url, available_transitions(sub, user), last.get(sub.pk)))
+        rows.append(SubmissionRow(sub, available_transitions(sub, user), last.get(sub.pk)))
     return rows
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 from functools import cached_property
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -21,6 +20,7 @@ from django.views.decorators.http import require_GET
 
 from documents.charts import Bar, bar_chart, grouped_bar_chart, trend_chart
 from documents.xlsx import XLSX_CONTENT_TYPE, table_workbook
+from pages import access
 from pages.dashboards import tables
 from pages.dashboards.selectors import (
     YearFigures,
@@ -30,27 +30,11 @@ from pages.dashboards.selectors import (
     sasaran_trend,
 )
 from pages.dashboards.timing import sop_timing
-from sakip.models import Office, Person, Role
-from workflow.permissions import person_of
+from sakip.models import Office, Person
 
-OFFICE_DASHBOARD_ROLES = {Role.CAMAT, Role.SEKCAM}
 TIMING_COLOURS = ["#adb5bd", "#0d6efd"]
 OFFICE_TABLES = ["isian", "langkah", "sasaran", "indikator", "tren", "waktu"]
 KABUPATEN_TABLES = ["kantor", "capaian"]
-
-
-def _office_reader(request) -> Person:
-    person = person_of(request.user)
-    if person is None or person.office_id is None or person.role not in OFFICE_DASHBOARD_ROLES:
-        raise PermissionDenied(_("Dasbor kantor hanya untuk Camat dan Sekretaris Camat."))
-    return person
-
-
-def _kabupaten_reader(request) -> Person:
-    person = person_of(request.user)
-    if person is None or person.role != Role.KABUPATEN or person.kabupaten_id is None:
-        raise PermissionDenied(_("Dasbor kabupaten hanya untuk pembaca tingkat kabupaten."))
-    return person
 
 
 def _requested_year(request) -> int | None:
@@ -177,7 +161,7 @@ class OfficeDashboard:
 @login_required
 @require_GET
 def office(request):
-    person = _office_reader(request)
+    person = access.office_dashboard_reader(request)
     dashboard = OfficeDashboard(person.office, _requested_year(request))
     year = dashboard.selected.year.year
     return render(
@@ -205,7 +189,7 @@ def _export_urls(name: str, table_names: list[str], year: int | None = None) -> 
 @login_required
 @require_GET
 def office_export(request, table: str):
-    person = _office_reader(request)
+    person = access.office_dashboard_reader(request)
     dashboard = OfficeDashboard(person.office, _requested_year(request))
     data = dashboard.table(table)
     return _xlsx(data, f"dasbor-{table}-{person.office.name}")
@@ -270,7 +254,7 @@ class KabupatenDashboard:
 @login_required
 @require_GET
 def kabupaten(request):
-    person = _kabupaten_reader(request)
+    person = access.kabupaten_reader(request)
     dashboard = KabupatenDashboard(person)
     return render(
         request,
@@ -289,6 +273,6 @@ def kabupaten(request):
 @login_required
 @require_GET
 def kabupaten_export(request, table: str):
-    person = _kabupaten_reader(request)
+    person = access.kabupaten_reader(request)
     dashboard = KabupatenDashboard(person)
     return _xlsx(dashboard.table(table), f"dasbor-kabupaten-{table}")

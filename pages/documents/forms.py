@@ -1,4 +1,5 @@
-"""Forms of the step-6 chapter editor and the step-7 correction."""
+"""Forms of the step-6 chapter editor (the step-7 return form is the transition's own,
+`workflow.forms.ReturnDraftForm`)."""
 
 from __future__ import annotations
 
@@ -40,29 +41,3 @@ class AnalysisForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper()
-
-
-class DraftReturnForm(forms.Form):
-    """The Sekcam's return at step 7: a reason, and optionally a note on each chapter."""
-
-    reason = forms.CharField(
-        label=_("Alasan pengembalian"), widget=forms.Textarea(attrs={"rows": 3})
-    )
-
-    def __init__(self, *args, chapters=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.chapters = list(chapters)
-        for chapter in self.chapters:
-            self.fields[f"note_{chapter.pk}"] = forms.CharField(
-                label=_("Catatan untuk %(title)s") % {"title": chapter.title},
-                required=False,
-                widget=forms.Textarea(attrs={"rows": 2}),
-            )
-        self.helper = _helper()
-
-    def chapter_notes(self) -> dict[int, str]:
-        return {
-            c.pk: self.cleaned_data.get(f"note_{c.pk}", "")
-            for c in self.chapters
-            if self.cleaned_data.get(f"note_{c.pk}", "").strip()
-        }

@@ -16,8 +16,5 @@ urlpatterns = [
     path("laporan/<int:pk>/draf/", drafting.draft_page, name="draft"),
     path("laporan/<int:pk>/draf/bab/<int:chapter_pk>/", drafting.chapter_save, name="chapter_save"),
     path("laporan/<int:pk>/draf/baris/<int:row_pk>/", drafting.analysis_save, name="analysis_save"),
-    path("laporan/<int:pk>/draf/ajukan/", drafting.draft_submit_view, name="draft_submit"),
-    path("laporan/<int:pk>/draf/terima/", drafting.draft_accept_view, name="draft_accept"),
-    path("laporan/<int:pk>/draf/kembalikan/", drafting.draft_return_view, name="draft_return"),
     path("verifikasi/<str:token>/", verify.verify, name="verify"),
 ]

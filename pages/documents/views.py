@@ -1,5 +1,6 @@
-"""The documents page of a report and its downloads. Every view opens with the workflow's
-access helper: a report of another office is a 404."""
+"""The documents page of a report and its downloads. Who may read which document in which
+state is `pages.access.document_refusal`: the page shows each person what they may open and
+why not the rest; a report of another office is a 404."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from django.views.decorators.http import require_GET
 from documents import tabel, xlsx
 from documents.registry import KINDS, availability, document_pdf
 from documents.selectors import DocumentMissing
-from pages.procedure.access import guarded, report_for
+from pages import access
 
 
 def _pdf_response(document, *, inline: bool = True) -> HttpResponse:
@@ -24,27 +25,34 @@ def _pdf_response(document, *, inline: bool = True) -> HttpResponse:
 
 
 @login_required
-@guarded
 @require_GET
 def documents_page(request, pk: int):
-    report, _person = report_for(request, pk)
+    report = access.report_for(request, pk)
+    person = access.person_for(request)
+    documents = availability(report)
+    for item in documents:
+        item["refusal"] = access.document_refusal(person, report, item["entry"].kind)
     signed = getattr(report, "signed_document", None)
     return render(
         request,
         "documents/documents_page.html",
-        {"report": report, "documents": availability(report), "signed": signed},
+        {
+            "report": report,
+            "documents": documents,
+            "signed": signed,
+            "draft_link": report.is_being_drafted and access.may_read_draft(person, report),
+        },
     )
 
 
 @login_required
-@guarded
 @require_GET
 def document_prepare(request, pk: int, kind: str):
     """Render (or take from the cache) and answer with the download link. Called by htmx so
     the page shows a progress indicator while WeasyPrint works."""
-    report, _person = report_for(request, pk)
     if kind not in KINDS:
         raise Http404
+    report = access.document_report_for(request, pk, kind)
     try:
         document = document_pdf(report, kind)
     except DocumentMissing as exc:
@@ -57,12 +65,11 @@ def document_prepare(request, pk: int, kind: str):
 
 
 @login_required
-@guarded
 @require_GET
 def document_download(request, pk: int, kind: str):
-    report, _person = report_for(request, pk)
     if kind not in KINDS:
         raise Http404
+    report = access.document_report_for(request, pk, kind)
     try:
         document = document_pdf(report, kind)
     except DocumentMissing as exc:
@@ -71,10 +78,9 @@ def document_download(request, pk: int, kind: str):
 
 
 @login_required
-@guarded
 @require_GET
 def table_xlsx(request, pk: int):
-    report, _person = report_for(request, pk)
+    report = access.document_report_for(request, pk, "tabel")
     response = HttpResponse(tabel.workbook(report), content_type=xlsx.XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{tabel.filename(report, "xlsx")}"'
     return response

@@ -5,17 +5,15 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from pages.access import can_view_unit, report_for
+from pages import access
 from pages.entry.forms import EvidenceForm, RowForm
 from pages.entry.rows import _render_form, _row_for, row_response
-from sakip.models import Evidence
 from workflow.services.core import TransitionDenied, WorkflowError
 from workflow.services.rows import evidence_add, evidence_delete
 
@@ -30,9 +28,10 @@ def evidence_upload(request, pk: int, sub_pk: int, row_pk: int):
     else:
         try:
             evidence_add(row=row, person=person, upload=form.cleaned_data["file"])
-        except TransitionDenied as exc:
-            raise PermissionDenied(exc.message) from None
+        except TransitionDenied:
+            raise
         except WorkflowError as exc:
+            # The upload's own problem (type, size, editability) stands beside the upload.
             message = exc.message
         else:
             if not request.htmx:
@@ -52,21 +51,9 @@ def _with_error(request, report, submission, row, message: str):
     return _render_form(request, report, submission, row, form, evidence_error=message)
 
 
-def _evidence_for(request, pk: int, ev_pk: int):
-    person, report = report_for(request, pk)
-    evidence = get_object_or_404(
-        Evidence.objects.select_related("row__submission"),
-        pk=ev_pk,
-        row__submission__report=report,
-    )
-    if not can_view_unit(person, evidence.row.unit_id):
-        raise PermissionDenied
-    return person, report, evidence
-
-
 @login_required
 def evidence_download(request, pk: int, ev_pk: int):
-    _person, _report, evidence = _evidence_for(request, pk, ev_pk)
+    evidence = access.evidence_for(request, pk, ev_pk)
     try:
         handle = evidence.file.open("rb")
     except (FileNotFoundError, OSError):
@@ -85,16 +72,10 @@ def evidence_download(request, pk: int, ev_pk: int):
 @require_POST
 @login_required
 def evidence_remove(request, pk: int, ev_pk: int):
-    person, report, evidence = _evidence_for(request, pk, ev_pk)
+    evidence = access.evidence_for(request, pk, ev_pk)
+    person = access.person_for(request)
     row, submission = evidence.row, evidence.row.submission
-    submission.report = report
-    try:
-        evidence_delete(evidence=evidence, person=person)
-    except TransitionDenied as exc:
-        raise PermissionDenied(exc.message) from None
-    except WorkflowError as exc:
-        messages.error(request, exc.message)
-        return redirect("entry:submission", pk, submission.pk)
+    evidence_delete(evidence=evidence, person=person)
     if not request.htmx:
         messages.success(request, _("Bukti dukung dihapus."))
-    return row_response(request, person, report, submission, row)
+    return row_response(request, person, submission.report, submission, row)

@@ -8,7 +8,6 @@ import secrets
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,9 +18,8 @@ from django.views.decorators.http import require_POST
 from documents.workbook_export import submission_workbook
 from documents.workbook_import import from_session, read_upload, to_session
 from documents.xlsx import XLSX_CONTENT_TYPE
-from pages.access import can_edit_rows, submission_for
+from pages import access
 from pages.entry.forms import UploadForm
-from workflow.services.core import TransitionDenied, WorkflowError
 from workflow.services.rows import rows_apply
 from workflow.services.uploads import UploadRefused
 
@@ -37,16 +35,17 @@ def xlsx_response(data: bytes, filename: str) -> HttpResponse:
 
 @login_required
 def xlsx_download(request, pk: int, sub_pk: int):
-    _person, report, submission = submission_for(request, pk, sub_pk)
+    submission = access.submission_for(request, pk, sub_pk)
+    report = submission.report
     name = f"format-isian-{slugify(submission.unit.short_name or submission.unit.name)}-{report.year.year}.xlsx"
     return xlsx_response(submission_workbook(submission), name)
 
 
 @login_required
 def xlsx_upload(request, pk: int, sub_pk: int):
-    person, report, submission = submission_for(request, pk, sub_pk)
-    if not can_edit_rows(person, submission):
-        raise PermissionDenied
+    submission = access.submission_for(request, pk, sub_pk)
+    report = submission.report
+    access.editable_submission(access.person_for(request), submission)
     url = reverse("entry:xlsx_upload", args=[pk, sub_pk])
     form = UploadForm(request.POST or None, request.FILES or None, url=url)
     context = {"report": report, "submission": submission, "form": form}
@@ -81,7 +80,8 @@ def _limit() -> int:
 @require_POST
 @login_required
 def xlsx_confirm(request, pk: int, sub_pk: int, token: str):
-    person, report, submission = submission_for(request, pk, sub_pk)
+    submission = access.submission_for(request, pk, sub_pk)
+    person = access.person_for(request)
     pending = request.session.get(SESSION_KEY, {})
     stored = pending.get(token)
     if not stored or stored.get("submission") != submission.pk:
@@ -92,11 +92,6 @@ def xlsx_confirm(request, pk: int, sub_pk: int, token: str):
     values, versions = from_session(stored)
     try:
         count = rows_apply(submission=submission, person=person, changes=values, versions=versions)
-    except TransitionDenied as exc:
-        raise PermissionDenied(exc.message) from None
-    except WorkflowError as exc:
-        messages.error(request, exc.message)
-        return redirect("entry:submission", pk, sub_pk)
     finally:
         pending.pop(token, None)
         request.session[SESSION_KEY] = pending

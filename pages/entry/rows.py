@@ -1,23 +1,21 @@
-"""Step 3: the unit's nine-column page, editing a row in place (htmx, or a plain form
-without JavaScript), and sending the submission."""
+"""Step 3: the unit's nine-column page and editing a row in place (htmx, or a plain form
+without JavaScript). Sending the rows is the `submit` transition's door."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
-from documents.nine_columns import HEADERS, ROW_RELATED, RowUrls, realisasi_display, row_view
-from pages.access import can_edit_rows, report_for, submission_for
+from pages import access
 from pages.entry.forms import EvidenceForm, RowForm
+from pages.entry.table import HEADERS, ROW_RELATED, RowUrls, realisasi_display, row_view
 from sakip.models import PlanRow
 from workflow.models import RevisionItem, Submission, SubmissionState
-from workflow.services.core import TransitionDenied, WorkflowError, available_transitions
-from workflow.services.procedure import submission_submit
+from workflow.permissions import can_edit_rows
+from workflow.services.core import available_transitions
 from workflow.services.rows import StaleRow, row_update
 
 
@@ -55,7 +53,8 @@ def _status(submission: Submission, views) -> dict:
 @login_required
 def my_submission(request, pk: int):
     """Where a Kasi lands from the report: their own unit's part; others see the review."""
-    person, report = report_for(request, pk)
+    report = access.report_to_act_on(request, pk)
+    person = access.person_for(request)
     submission = report.submissions.filter(unit_id=person.unit_id).first()
     if submission and person.heads_unit:
         return redirect("entry:submission", report.pk, submission.pk)
@@ -64,7 +63,8 @@ def my_submission(request, pk: int):
 
 @login_required
 def submission_page(request, pk: int, sub_pk: int):
-    person, report, submission = submission_for(request, pk, sub_pk)
+    submission = access.submission_for(request, pk, sub_pk)
+    person, report = access.person_for(request), submission.report
     bands = report.year.bands
     revision, notes = open_notes(submission)
     urls = RowUrls(report.pk)
@@ -114,12 +114,8 @@ def row_response(request, person, report, submission, row: PlanRow, *, saved: bo
 
 
 def _row_for(request, pk: int, sub_pk: int, row_pk: int):
-    person, report, submission = submission_for(request, pk, sub_pk)
-    row = get_object_or_404(
-        PlanRow.objects.select_related(*ROW_RELATED), pk=row_pk, submission=submission
-    )
-    row.submission = submission
-    return person, report, submission, row
+    row = access.row_for(request, pk, sub_pk, row_pk, related=ROW_RELATED)
+    return access.person_for(request), row.submission.report, row.submission, row
 
 
 def _render_form(
@@ -159,8 +155,8 @@ def row_edit(request, pk: int, sub_pk: int, row_pk: int):
     person, report, submission, row = _row_for(request, pk, sub_pk, row_pk)
     if not can_edit_rows(person, submission):
         if request.method == "POST" or submission.is_editable:
-            raise PermissionDenied
-        messages.warning(request, _("Isian ini tidak dapat diubah pada tahap sekarang."))
+            access.editable_submission(person, submission)
+        messages.warning(request, access.rows_edit_refusal(person, submission))
         return redirect("entry:submission", pk, sub_pk)
     url = reverse("entry:row_edit", args=[pk, sub_pk, row.pk])
     cancel = reverse("entry:row_show", args=[pk, sub_pk, row.pk])
@@ -188,11 +184,6 @@ def row_edit(request, pk: int, sub_pk: int, row_pk: int):
         return _render_form(
             request, report, submission, row, form, stale=exc.current, status=_invalid(request)
         )
-    except TransitionDenied as exc:
-        raise PermissionDenied(exc.message) from None
-    except WorkflowError as exc:
-        messages.error(request, exc.message)
-        return redirect("entry:submission", pk, sub_pk)
     if not request.htmx:
         messages.success(request, _("Baris %(no)s disimpan.") % {"no": row.number})
     return row_response(request, person, report, submission, row, saved=True)
@@ -202,21 +193,3 @@ def _invalid(request) -> int:
     # htmx swaps only 2xx answers by default, so the errors are sent with 200 to appear in
     # place; a plain form gets 400 (the browser shows the page either way).
     return 200 if request.htmx else 400
-
-
-@require_POST
-@login_required
-def submit(request, pk: int, sub_pk: int):
-    person, report, submission = submission_for(request, pk, sub_pk)
-    try:
-        submission_submit(submission=submission, person=person)
-    except TransitionDenied as exc:
-        raise PermissionDenied(exc.message) from None
-    except WorkflowError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(
-            request,
-            _("Isian %(unit)s dikirim kepada Sekretaris Camat.") % {"unit": submission.unit},
-        )
-    return redirect("entry:submission", pk, sub_pk)

@@ -10,7 +10,6 @@ BARIS = ISIAN + "baris/<int:row_pk>/"
 urlpatterns = [
     path("laporan/<int:pk>/isian/", rows.my_submission, name="my_submission"),
     path(ISIAN, rows.submission_page, name="submission"),
-    path(ISIAN + "kirim/", rows.submit, name="submit"),
     path(BARIS, rows.row_edit, name="row_edit"),
     path(BARIS + "tampil/", rows.row_show, name="row_show"),
     path(BARIS + "bukti/", evidence.evidence_upload, name="evidence_upload"),
@@ -27,14 +26,6 @@ urlpatterns = [
     path(ISIAN + "unggah/<str:token>/", excel.xlsx_confirm, name="xlsx_confirm"),
     path("laporan/<int:pk>/evaluasi/", review.review, name="review"),
     path("laporan/<int:pk>/evaluasi/<int:sub_pk>/", review.review_detail, name="review_detail"),
-    path(
-        "laporan/<int:pk>/evaluasi/<int:sub_pk>/terima/", review.review_accept, name="review_accept"
-    ),
-    path(
-        "laporan/<int:pk>/evaluasi/<int:sub_pk>/kembalikan/",
-        review.review_return,
-        name="review_return",
-    ),
     path("laporan/<int:pk>/himpunan/", review.collection, name="collection"),
     path("laporan/<int:pk>/himpunan/xlsx/", review.collection_xlsx, name="collection_xlsx"),
 ]

@@ -5,19 +5,17 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from pages.procedure.access import Forbidden, guarded, report_for, visible_reports
-from pages.procedure.access import person_of as _person_of
-from pages.procedure.actions import REPORT_ACTIONS, SUBMISSION_ACTIONS, needs_page
-from pages.procedure.work_links import work_links
+from pages import access
+from pages.procedure.links import unit_page_url, work_links
 from sakip.models import Year
 from workflow.forms import ReportCreateForm
 from workflow.models import Report
 from workflow.permissions import can_act_on_report
-from workflow.services import TransitionDenied, WorkflowError
 from workflow.services.procedure import nota_dinas_defaults, report_create
 from workflow.timeline import report_page
 
@@ -34,10 +32,9 @@ def may_create_report(person) -> bool:
 
 
 @login_required
-@guarded
 def report_list(request):
-    person = _person_of(request)
-    reports = visible_reports(person).order_by("office__name", "-year__year")
+    person = access.person_for(request)
+    reports = access.visible_reports(person).order_by("office__name", "-year__year")
     may_create = may_create_report(person) and open_years(person).exists()
     return render(
         request, "workflow/report_list.html", {"reports": reports, "may_create": may_create}
@@ -45,12 +42,11 @@ def report_list(request):
 
 
 @login_required
-@guarded
 @require_http_methods(["GET", "POST"])
 def report_create_view(request):
-    person = _person_of(request)
+    person = access.person_for(request)
     if not may_create_report(person):
-        raise Forbidden(_("Hanya Camat yang dapat memerintahkan penyusunan LAKIP."))
+        raise PermissionDenied(_("Hanya Camat yang dapat memerintahkan penyusunan LAKIP."))
     years = open_years(person).order_by("year")
     if not years.exists():
         messages.info(request, _("Semua tahun sudah memiliki LAKIP."))
@@ -62,13 +58,7 @@ def report_create_view(request):
         initial={"year": chosen.pk, **nota_dinas_defaults(person, chosen)},
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            report = report_create(person=person, year=form.cleaned_data["year"], nota=form.nota())
-        except TransitionDenied as exc:
-            raise Forbidden(exc.message) from None
-        except WorkflowError as exc:
-            messages.error(request, exc.message)
-            return redirect("workflow:report_list")
+        report = report_create(person=person, year=form.cleaned_data["year"], nota=form.nota())
         messages.success(
             request,
             _("LAKIP tahun %(year)s diperintahkan. Sekretaris Camat menerima tugasnya.")
@@ -78,27 +68,15 @@ def report_create_view(request):
     return render(request, "workflow/report_create.html", {"form": form, "years": years})
 
 
-def _buttons(obj, transitions, actions) -> list[dict]:
-    return [
-        {
-            "t": t,
-            "page": needs_page(t.name, actions, {"confirm": t.confirm, "reason": t.reason}),
-            "danger": bool(actions.get(t.name) and actions[t.name].danger),
-        }
-        for t in transitions
-    ]
-
-
 @login_required
-@guarded
 def report_detail(request, pk: int):
-    report, _person = report_for(request, pk)
+    report = access.report_for(request, pk)
+    person = access.person_for(request)
     context = report_page(report, request.user)
-    context["buttons"] = _buttons(report, context["transitions"], REPORT_ACTIONS)
     for row in context["submissions"]:
-        row.buttons = _buttons(row.submission, row.transitions, SUBMISSION_ACTIONS)
+        row.url = unit_page_url(person, report, row.submission)
     context["report"] = report
-    context["work_links"] = work_links(report, _person)
+    context["work_links"] = work_links(report, person)
     context["nota"] = getattr(report, "nota_dinas", None)
     context["meetings"] = list(report.meetings.prefetch_related("attendees"))
     return render(request, "workflow/report_detail.html", context)

@@ -6,21 +6,21 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
 
-from pages.procedure.access import guarded, person_of
+from pages import access
+from pages.procedure.links import with_urls
 from pages.procedure.reports import may_create_report, open_years
 from workflow.selectors import tasks_for_person
 
 
 @login_required
-@guarded
 def tasks(request):
-    person = person_of(request)
+    person = access.person_for(request)
     now = timezone.now()
     return render(
         request,
         "workflow/tasks.html",
         {
-            "tasks": tasks_for_person(person, now=now),
+            "tasks": with_urls(tasks_for_person(person, now=now)),
             "now": now,
             # Step 1 has no report yet: the Camat's task is to start one.
             "years_to_order": list(open_years(person)) if may_create_report(person) else [],

@@ -1,4 +1,16 @@
-from sakip.models.org import Holiday, Kabupaten, Office, Person, Role, Tenure, Unit, UnitKind
+from sakip.models.org import (
+    LEADER_ROLES,
+    OFFICE_WIDE_ROLES,
+    PROCEDURE_ROLES,
+    Holiday,
+    Kabupaten,
+    Office,
+    Person,
+    Role,
+    Tenure,
+    Unit,
+    UnitKind,
+)
 from sakip.models.plan import (
     Anggaran,
     Indikator,
@@ -12,6 +24,9 @@ from sakip.models.plan import (
 from sakip.models.rows import Evidence, PlanRow
 
 __all__ = [
+    "LEADER_ROLES",
+    "OFFICE_WIDE_ROLES",
+    "PROCEDURE_ROLES",
     "Anggaran",
     "Evidence",
     "Holiday",

@@ -121,6 +121,15 @@ class Role(models.TextChoices):
     KABUPATEN = "kabupaten", _("Pembaca tingkat kabupaten")
 
 
+# The roles of the procedure: the SOP's actors. A step's actors may only be these.
+PROCEDURE_ROLES = frozenset({Role.CAMAT, Role.SEKCAM, Role.KASI, Role.JF})
+# The roles that read every unit's rows and evidence of their office (the Kasi reads his own
+# unit's; the operator keeps the master data and reads no unit's figures).
+OFFICE_WIDE_ROLES = frozenset({Role.CAMAT, Role.SEKCAM, Role.JF})
+# The office's leaders, who read the office dashboard.
+LEADER_ROLES = frozenset({Role.CAMAT, Role.SEKCAM})
+
+
 class Person(models.Model):
     """The profile of a user: who they are on paper (for signature blocks) and in the office."""
 

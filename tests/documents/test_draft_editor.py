@@ -71,7 +71,7 @@ def test_the_sekcam_returns_the_draft_with_notes_per_chapter(report_at, client_f
     page = client.get(f"/laporan/{report.pk}/draf/")
     assert "Kembalikan untuk direvisi" in page.content.decode()
     response = client.post(
-        f"/laporan/{report.pk}/draf/kembalikan/",
+        f"/laporan/{report.pk}/langkah/return_draft/",
         {
             "reason": "Bab II belum memuat PK.",
             f"note_{chapter.pk}": "Tambahkan tabel PK <i>lengkap</i>.",
@@ -89,7 +89,7 @@ def test_the_sekcam_returns_the_draft_with_notes_per_chapter(report_at, client_f
 
 def test_the_sekcam_accepts_the_draft(report_at, client_for, sekcam):
     report = report_at("correcting")
-    response = client_for(sekcam).post(f"/laporan/{report.pk}/draf/terima/")
+    response = client_for(sekcam).post(f"/laporan/{report.pk}/langkah/accept_draft/")
     assert response.status_code == 302
     report.refresh_from_db()
     assert report.state == "finalisasi"
@@ -97,6 +97,6 @@ def test_the_sekcam_accepts_the_draft(report_at, client_for, sekcam):
 
 def test_a_return_needs_a_reason(report_at, client_for, sekcam):
     report = report_at("correcting")
-    client_for(sekcam).post(f"/laporan/{report.pk}/draf/kembalikan/", {"reason": ""})
+    client_for(sekcam).post(f"/laporan/{report.pk}/langkah/return_draft/", {"reason": ""})
     report.refresh_from_db()
     assert report.state == "koreksi_draf"

@@ -20,7 +20,8 @@ TABLE = [
     ("sekcam", {"submission": 200, "upload": 403, "review": 200, "review_detail": 200}),
     ("camat", {"submission": 200, "review": 200, "collection": 200, "collection_xlsx": 200}),
     ("jf", {"collection": 200, "collection_xlsx": 200, "upload": 403}),
-    ("admin_user", {"review": 200, "xlsx": 200}),
+    # The operator keeps the master data and does not read the units' figures.
+    ("admin_user", {"submission": 403, "review": 403, "xlsx": 403, "collection": 403}),
     ("outsider", {name: 404 for name in PAGES}),
     ("kabupaten_reader", {"submission": 404, "review": 404}),
 ]

@@ -65,8 +65,9 @@ def test_return_with_row_notes_then_diff_then_accept(client_for, sekcam, kasi, e
     row = sub.rows.order_by("number").first()
     client = client_for(sekcam)
     base = f"/laporan/{evaluating.pk}/evaluasi/{sub.pk}/"
+    door = f"/laporan/{evaluating.pk}/isian/{sub.pk}/langkah/"
     response = client.post(
-        base + "kembalikan/",
+        door + "return_for_revision/",
         {"reason": "Periksa lagi", f"note_{row.pk}": "Realisasi terlalu rendah"},
     )
     assert response.status_code == 302
@@ -91,7 +92,7 @@ def test_return_with_row_notes_then_diff_then_accept(client_for, sekcam, kasi, e
     html = client.get(base).content.decode()
     assert "Dibandingkan dengan putaran 1: 1 baris berubah" in html
     assert '<del class="text-danger">80</del> → <ins class="text-success">88</ins>' in html
-    assert client.post(base + "terima/").status_code == 302
+    assert client.post(door + "accept/").status_code == 302
     sub.refresh_from_db()
     assert sub.state == "diterima"
 
@@ -99,7 +100,7 @@ def test_return_with_row_notes_then_diff_then_accept(client_for, sekcam, kasi, e
 def test_a_return_needs_a_reason(client_for, sekcam, evaluating):
     sub = evaluating.submissions.first()
     response = client_for(sekcam).post(
-        f"/laporan/{evaluating.pk}/evaluasi/{sub.pk}/kembalikan/", {"reason": ""}
+        f"/laporan/{evaluating.pk}/isian/{sub.pk}/langkah/return_for_revision/", {"reason": ""}
     )
     assert response.status_code == 400
     sub.refresh_from_db()
@@ -108,7 +109,7 @@ def test_a_return_needs_a_reason(client_for, sekcam, evaluating):
 
 def test_a_kasi_may_not_accept(client_for, kasi, evaluating):
     sub = evaluating.submissions.get(unit=kasi.person.unit)
-    response = client_for(kasi).post(f"/laporan/{evaluating.pk}/evaluasi/{sub.pk}/terima/")
+    response = client_for(kasi).post(f"/laporan/{evaluating.pk}/isian/{sub.pk}/langkah/accept/")
     assert response.status_code == 403
     sub.refresh_from_db()
     assert sub.state == "dikirim"

@@ -160,7 +160,7 @@ def test_it_lists_blockers_and_refuses_to_submit_incomplete(client_for, kasi, su
     client = client_for(kasi)
     response = client.get(sub_url(submission))
     assert "Baris 1: realisasi belum diisi" in response.content.decode()
-    response = client.post(sub_url(submission, "kirim/"), follow=True)
+    response = client.post(sub_url(submission, "langkah/submit/"), follow=True)
     assert "Isian belum lengkap" in response.content.decode()
     submission.refresh_from_db()
     assert submission.state == "belum_dikirim"

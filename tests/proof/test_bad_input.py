@@ -133,7 +133,7 @@ def test_it_shows_a_hostile_return_reason_escaped(client_for, collecting, kasi, 
     submission = report.submissions.get(unit=kasi.person.unit)
     row = submission.rows.first()
     response = client_for(sekcam).post(
-        f"/laporan/{report.pk}/evaluasi/{submission.pk}/kembalikan/",
+        page_url(submission, "langkah/return_for_revision/"),
         {"reason": HOSTILE["script"], f"note_{row.pk}": HOSTILE["img_onerror"]},
     )
     assert response.status_code == 302
@@ -271,7 +271,7 @@ def test_it_refuses_forged_evidence_from_another_unit(client_for, other_kasi, te
 
 
 def test_it_refuses_a_forged_submit_from_another_unit(client_for, other_kasi, submission):
-    response = client_for(other_kasi).post(page_url(submission, "kirim/"))
+    response = client_for(other_kasi).post(page_url(submission, "langkah/submit/"))
     assert_refused(response, 403)
     submission.refresh_from_db()
     assert submission.state == "belum_dikirim"
@@ -314,7 +314,7 @@ def test_it_refuses_a_forged_step_from_the_wrong_role(client_for, collecting, ka
 def test_it_refuses_accepting_as_a_kasi(client_for, collecting, kasi):
     report = to_evaluation(collecting)
     submission = report.submissions.get(unit=kasi.person.unit)
-    response = client_for(kasi).post(f"/laporan/{report.pk}/evaluasi/{submission.pk}/terima/")
+    response = client_for(kasi).post(page_url(submission, "langkah/accept/"))
     assert_refused(response, 403)
     submission.refresh_from_db()
     assert submission.state == "dikirim"

@@ -52,37 +52,35 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "workflow:report_transition": (L, 403, 403, 403, 403, 200, 403, 403, 404),
     # Returning an accepted submission is not possible at step 6: back to the report.
     "workflow:submission_transition": (L, L, L, L, L, L, L, 403, 404),
-    # Step 3: the unit's rows and evidence for its head and the office-wide roles, 403 for
-    # another unit's Kasi, 404 outside the office (the kabupaten reader included).
-    "entry:my_submission": (L, L, L, L, L, L, L, 404, 404),
-    "entry:submission": (L, 200, 200, 200, 403, 200, 200, 404, 404),
-    "entry:row_edit": (L, L, L, L, 403, L, L, 404, 404),  # closed at step 6: back to page
-    "entry:row_show": (L, L, L, L, 403, L, L, 404, 404),
-    "entry:submit": (405, 405, 405, 405, 405, 405, 405, 405, 405),
+    # Step 3: the unit's rows and evidence for its head and the office-wide roles (Camat,
+    # Sekcam, JF), 403 for another unit's Kasi and for the operator (who keeps the master
+    # data, not the figures), 404 outside the office (the kabupaten reader included; the
+    # reader's "my unit" link is refused with the reason: he only reads).
+    "entry:my_submission": (L, L, L, L, L, L, L, 403, 404),
+    "entry:submission": (L, 200, 200, 200, 403, 200, 403, 404, 404),
+    "entry:row_edit": (L, L, L, L, 403, L, 403, 404, 404),  # closed at step 6: back to page
+    "entry:row_show": (L, L, L, L, 403, L, 403, 404, 404),
     "entry:evidence_upload": (405, 405, 405, 405, 405, 405, 405, 405, 405),
-    "entry:evidence_download": (L, 200, 200, 200, 403, 200, 200, 404, 404),
+    "entry:evidence_download": (L, 200, 200, 200, 403, 200, 403, 404, 404),
     "entry:evidence_delete": (405, 405, 405, 405, 405, 405, 405, 405, 405),
-    "entry:xlsx_download": (L, 200, 200, 200, 403, 200, 200, 404, 404),
+    "entry:xlsx_download": (L, 200, 200, 200, 403, 200, 403, 404, 404),
     "entry:xlsx_upload": (L, 403, 403, 403, 403, 403, 403, 404, 404),  # nobody edits now
     "entry:xlsx_confirm": (405, 405, 405, 405, 405, 405, 405, 405, 405),
-    # Steps 4–5: office-wide roles only.
-    "entry:review": (L, 200, 200, 403, 403, 200, 200, 404, 404),
-    "entry:review_detail": (L, 200, 200, 403, 403, 200, 200, 404, 404),
-    "entry:review_accept": (405, 405, 405, 405, 405, 405, 405, 405, 405),
-    "entry:review_return": (405, 405, 405, 405, 405, 405, 405, 405, 405),
-    "entry:collection": (L, 200, 200, 403, 403, 200, 200, 404, 404),
-    "entry:collection_xlsx": (L, 200, 200, 403, 403, 200, 200, 404, 404),
-    # Documents: the office and the kabupaten reader read them; writes are POST only.
+    # Steps 4–5: office-wide roles only (not the operator).
+    "entry:review": (L, 200, 200, 403, 403, 200, 403, 404, 404),
+    "entry:review_detail": (L, 200, 200, 403, 403, 200, 403, 404, 404),
+    "entry:collection": (L, 200, 200, 403, 403, 200, 403, 404, 404),
+    "entry:collection_xlsx": (L, 200, 200, 403, 403, 200, 403, 404, 404),
+    # Documents: the office and the kabupaten reader read them, but the operator reads
+    # neither the combined table nor the draft (see DOCUMENTS_IN_COLLECTION below for the
+    # Kasi before the rows are compiled); writes are POST only.
     "documents:page": (L, 200, 200, 200, 200, 200, 200, 200, 404),
-    "documents:table_xlsx": (L, 200, 200, 200, 200, 200, 200, 200, 404),
+    "documents:table_xlsx": (L, 200, 200, 200, 200, 200, 403, 200, 404),
     "documents:download": (L, 200, 200, 200, 200, 200, 200, 200, 404),
     "documents:prepare": (L, 200, 200, 200, 200, 200, 200, 200, 404),
-    "documents:draft": (L, 200, 200, 200, 200, 200, 200, 200, 404),
+    "documents:draft": (L, 200, 200, 200, 200, 200, 403, 200, 404),
     "documents:chapter_save": (L, 405, 405, 405, 405, 405, 405, 405, 405),
     "documents:analysis_save": (L, 405, 405, 405, 405, 405, 405, 405, 405),
-    "documents:draft_submit": (L, 405, 405, 405, 405, 405, 405, 405, 405),
-    "documents:draft_accept": (L, 405, 405, 405, 405, 405, 405, 405, 405),
-    "documents:draft_return": (L, 405, 405, 405, 405, 405, 405, 405, 405),
     # Public: anyone holding the QR code's link; an unknown token is simply not found.
     "documents:verify": (404, 404, 404, 404, 404, 404, 404, 404, 404),
     # Dashboards: the office's for Camat and Sekcam (Harau's Camat sees Harau's), the
@@ -192,3 +190,80 @@ def test_every_url_answers_every_role_as_the_matrix_says(demo):
         if actual[name] != MATRIX[name]
     }
     assert not wrong, wrong
+
+
+# ---- Documents while the units are still filling their rows ------------------------------
+
+# Mungka's 2025 report at step 3 (collecting), Seksi Pemerintahan's rows filled but not
+# sent: the combined table would show a unit's unsent values to the head of another unit,
+# so a Kasi reads it only once the rows are compiled (step 4); the operator never. Every
+# document URL, every persona — "okasi" is the head of another unit.
+#                                   anon camat sekcam kasi okasi jf  admin kab  outsider
+DOCUMENTS_IN_COLLECTION: dict[str, tuple[int, ...]] = {
+    "page": (L, 200, 200, 200, 200, 200, 200, 200, 404),
+    "table_xlsx": (L, 200, 200, 403, 403, 200, 403, 200, 404),
+    "download:tabel": (L, 200, 200, 403, 403, 200, 403, 200, 404),
+    "prepare:tabel": (L, 200, 200, 403, 403, 200, 403, 200, 404),
+    "download:nota-dinas": (L, 200, 200, 200, 200, 200, 200, 200, 404),
+    "prepare:nota-dinas": (L, 200, 200, 200, 200, 200, 200, 200, 404),
+    "download:sop": (L, 200, 200, 200, 200, 200, 200, 200, 404),
+    # Not there yet: no draft before step 6, no meeting, no letter.
+    "download:lakip": (L, 404, 404, 404, 404, 404, 404, 404, 404),
+    "download:berita-acara": (L, 404, 404, 404, 404, 404, 404, 404, 404),
+    "download:surat-pengantar": (L, 404, 404, 404, 404, 404, 404, 404, 404),
+}
+
+
+def _document_url(key: str, pk: int) -> str:
+    name, _sep, kind = key.partition(":")
+    if kind:
+        return reverse(f"documents:{name}", kwargs={"pk": pk, "kind": kind})
+    return reverse(f"documents:{name}", kwargs={"pk": pk})
+
+
+def test_the_documents_of_a_report_in_collection_answer_as_the_table_says(demo):
+    from django.contrib.auth import get_user_model
+
+    from tests.proof.conftest import fill
+
+    report = start_collecting()
+    fill(report.submissions.get(unit=person("kasi-pemerintahan").unit))
+    documents = {name for name in all_url_names() if name.startswith("documents:")}
+    covered = {f"documents:{key.partition(':')[0]}" for key in DOCUMENTS_IN_COLLECTION}
+    # Every document URL that reads a report's document is in the table.
+    assert documents - covered <= {
+        "documents:draft",
+        "documents:chapter_save",
+        "documents:analysis_save",
+        "documents:verify",
+    }
+    users = {u.username: u for u in get_user_model().objects.filter(username__in=USERS.values())}
+    clients = {"anon": Client()}
+    for role, username in USERS.items():
+        clients[role] = Client()
+        clients[role].force_login(users[username])
+    wrong = {}
+    for key, expected in DOCUMENTS_IN_COLLECTION.items():
+        url = _document_url(key, report.pk)
+        actual = tuple(clients[role].get(url).status_code for role in ROLES)
+        if actual != expected:
+            wrong[key] = {"expected": expected, "actual": actual}
+    assert not wrong, wrong
+
+
+def test_a_refused_document_says_why_and_the_page_does_not_offer_it(demo, client_for):
+    from django.contrib.auth import get_user_model
+
+    report = start_collecting()
+    kasi = get_user_model().objects.get(username="kasi-pelayanan")
+    client = client_for(kasi)
+    refused = client.get(reverse("documents:table_xlsx", kwargs={"pk": report.pk}))
+    assert refused.status_code == 403
+    assert "setelah format dihimpun (langkah 4)" in refused.content.decode()
+    page = client.get(reverse("documents:page", kwargs={"pk": report.pk})).content.decode()
+    assert reverse("documents:table_xlsx", kwargs={"pk": report.pk}) not in page
+    assert (
+        'hx-get="' + reverse("documents:prepare", kwargs={"pk": report.pk, "kind": "tabel"})
+        not in page
+    )
+    assert "setelah format dihimpun" in page

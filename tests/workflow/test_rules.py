@@ -21,6 +21,7 @@ from workflow.models import (
 )
 from workflow.services import TransitionRefused, WorkflowError
 from workflow.services import procedure as svc
+from workflow.services.procedure import dispatch
 
 S, SS = ReportState, SubmissionState
 
@@ -160,13 +161,13 @@ def test_a_failure_before_the_transition_gives_back_the_letter_number(
     numbers = LetterNumber.objects.count()
     sequences = list(LetterSequence.objects.values_list("pk", "last_number"))
     before = _trace(report)
-    real = svc.letter_number_allocate
+    real = dispatch.letter_number_allocate
 
     def allocate_then_fail(**kwargs):
         real(**kwargs)
         raise RuntimeError("printer macet")
 
-    monkeypatch.setattr(svc, "letter_number_allocate", allocate_then_fail)
+    monkeypatch.setattr(dispatch, "letter_number_allocate", allocate_then_fail)
     with django_capture_on_commit_callbacks(execute=True):
         with pytest.raises(RuntimeError):
             svc.report_number_letter(report=Report.objects.get(pk=report.pk), person=jf.person)

@@ -39,6 +39,30 @@ class Step(models.Model):
         return f"{self.number}. {self.name}"
 
 
+def step_meta(
+    step: int,
+    label,
+    form: str,
+    *,
+    confirm: bool = False,
+    reason: bool = False,
+    danger: bool = False,
+) -> dict:
+    """A transition's metadata, the one place that describes it to people: the SOP step it
+    performs, the label of its button, whether its page asks for confirmation or a reason,
+    whether it is a setback (a return), and the form of its page (a class in
+    `workflow.forms`, named here so the models need not import it; the form collects the
+    step's input and calls the step's service)."""
+    return {
+        "step": step,
+        "label": label,
+        "form": f"workflow.forms.{form}",
+        "confirm": confirm,
+        "reason": reason,
+        "danger": danger,
+    }
+
+
 class ReportState(models.TextChoices):
     ORDERED = "diperintahkan", _("Diperintahkan (menunggu format disampaikan)")
     COLLECTING = "pengumpulan", _("Pengisian dan penghimpunan format")
@@ -122,6 +146,11 @@ class Report(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
         self.__dict__["_step_roles"] = roles
 
     @property
+    def is_being_drafted(self) -> bool:
+        """Steps 6 and 7: the draft is written or corrected."""
+        return self.state in {S.DRAFTING, S.CORRECTING}
+
+    @property
     def is_closed(self) -> bool:
         return self.state == S.DISPATCHED
 
@@ -135,7 +164,7 @@ class Report(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
         source=S.ORDERED,
         target=S.COLLECTING,
         permission=report_step_permission(2),
-        custom={"step": 2, "label": _("Sampaikan format pengumpulan"), "confirm": True},
+        custom=step_meta(2, _("Sampaikan format pengumpulan"), "DistributeForm", confirm=True),
     )
     def distribute(self) -> None:
         pass
@@ -147,7 +176,7 @@ class Report(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
         target=S.EVALUATING,
         conditions=[all_submitted],
         permission=report_step_permission(4),
-        custom={"step": 4, "label": _("Himpun format dan serahkan untuk evaluasi")},
+        custom=step_meta(4, _("Himpun format dan serahkan untuk evaluasi"), "CollectForm"),
     )
     def collect(self) -> None:
         pass
@@ -159,7 +188,7 @@ class Report(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
         target=S.DRAFTING,
         conditions=[all_accepted],
         permission=report_step_permission(5),
-        custom={"step": 5, "label": _("Selesaikan evaluasi"), "confirm": True},
+        custom=step_meta(5, _("Selesaikan evaluasi"), "FinishEvaluationForm", confirm=True),
     )
     def finish_evaluation(self) -> None:
         pass
@@ -170,7 +199,7 @@ class Report(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
         source=S.DRAFTING,
         target=S.CORRECTING,
         permission=report_step_permission(6),
-        custom={"step": 6, "label": _("Ajukan draf untuk dikoreksi")},
+        custom=step_meta(6, _("Ajukan draf untuk dikoreksi"), "SubmitDraftForm"),
     )
     def submit_draft(self) -> None:
         pass
@@ -181,7 +210,7 @@ class Report(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
         source=S.CORRECTING,
         target=S.FINALISATION,
         permission=report_step_permission(7),
-        custom={"step": 7, "label": _("Terima draf")},
+        custom=step_meta(7, _("Terima draf"), "AcceptDraftForm"),
     )
     def accept_draft(self) -> None:
         pass
@@ -191,12 +220,9 @@ class Report(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
         source=S.CORRECTING,
         target=S.DRAFTING,
         permission=report_step_permission(7),
-        custom={
-            "step": 7,
-            "label": _("Kembalikan draf untuk revisi"),
-            "reason": True,
-            "returns": True,
-        },
+        custom=step_meta(
+            7, _("Kembalikan draf untuk revisi"), "ReturnDraftForm", reason=True, danger=True
+        ),
     )
     def return_draft(self) -> None:
         self.draft_round += 1
@@ -207,7 +233,7 @@ class Report(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
         source=S.FINALISATION,
         target=S.FINALISED,
         permission=report_step_permission(8),
-        custom={"step": 8, "label": _("Catat rapat finalisasi")},
+        custom=step_meta(8, _("Catat rapat finalisasi"), "FinaliseForm"),
     )
     def finalise(self) -> None:
         pass
@@ -218,7 +244,7 @@ class Report(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
         source=S.FINALISED,
         target=S.AWAITING_APPROVAL,
         permission=report_step_permission(9),
-        custom={"step": 9, "label": _("Sampaikan kepada Camat untuk persetujuan")},
+        custom=step_meta(9, _("Sampaikan kepada Camat untuk persetujuan"), "SendForApprovalForm"),
     )
     def send_for_approval(self) -> None:
         pass
@@ -229,7 +255,7 @@ class Report(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
         source=S.AWAITING_APPROVAL,
         target=S.SIGNED,
         permission=report_step_permission(10),
-        custom={"step": 10, "label": _("Setujui dan tandatangani"), "confirm": True},
+        custom=step_meta(10, _("Setujui dan tandatangani"), "SignForm", confirm=True),
     )
     def sign(self) -> None:
         pass
@@ -239,12 +265,9 @@ class Report(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
         source=S.AWAITING_APPROVAL,
         target=S.DRAFTING,
         permission=report_step_permission(10),
-        custom={
-            "step": 10,
-            "label": _("Kembalikan untuk diperbaiki"),
-            "reason": True,
-            "returns": True,
-        },
+        custom=step_meta(
+            10, _("Kembalikan untuk diperbaiki"), "SendBackForm", reason=True, danger=True
+        ),
     )
     def send_back(self) -> None:
         self.draft_round += 1
@@ -255,7 +278,9 @@ class Report(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
         source=S.SIGNED,
         target=S.NUMBERED,
         permission=report_step_permission(11),
-        custom={"step": 11, "label": _("Buat surat pengantar dan ambil nomor"), "confirm": True},
+        custom=step_meta(
+            11, _("Buat surat pengantar dan ambil nomor"), "NumberLetterForm", confirm=True
+        ),
     )
     def number_letter(self) -> None:
         pass
@@ -266,7 +291,7 @@ class Report(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
         source=S.NUMBERED,
         target=S.DUPLICATED,
         permission=report_step_permission(12),
-        custom={"step": 12, "label": _("Catat penggandaan")},
+        custom=step_meta(12, _("Catat penggandaan"), "DuplicateForm"),
     )
     def duplicate(self) -> None:
         pass
@@ -277,7 +302,7 @@ class Report(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
         source=S.DUPLICATED,
         target=S.DISPATCHED,
         permission=report_step_permission(13),
-        custom={"step": 13, "label": _("Catat pengiriman dan tutup laporan"), "confirm": True},
+        custom=step_meta(13, _("Catat pengiriman dan tutup laporan"), "DispatchForm", confirm=True),
     )
     def dispatch(self) -> None:
         pass
@@ -328,6 +353,10 @@ class Submission(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
         return f"{self.unit} — {self.report}"
 
     @property
+    def is_returned(self) -> bool:
+        return self.state == SS.RETURNED
+
+    @property
     def is_editable(self) -> bool:
         return self.state in {SS.PENDING, SS.RETURNED} and report_open_for_entry(self)
 
@@ -338,7 +367,7 @@ class Submission(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
         target=SS.SUBMITTED,
         conditions=[report_open_for_entry],
         permission=submission_step_permission(3),
-        custom={"step": 3, "label": _("Kirim isian")},
+        custom=step_meta(3, _("Kirim isian"), "SubmitForm"),
     )
     def submit(self) -> None:
         pass
@@ -350,7 +379,7 @@ class Submission(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
         target=SS.ACCEPTED,
         conditions=[report_evaluating],
         permission=submission_step_permission(5),
-        custom={"step": 5, "label": _("Terima isian")},
+        custom=step_meta(5, _("Terima isian"), "AcceptForm"),
     )
     def accept(self) -> None:
         pass
@@ -361,7 +390,9 @@ class Submission(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
         target=SS.RETURNED,
         conditions=[report_evaluating],
         permission=submission_step_permission(5),
-        custom={"step": 5, "label": _("Kembalikan untuk revisi"), "reason": True, "returns": True},
+        custom=step_meta(
+            5, _("Kembalikan untuk revisi"), "ReturnSubmissionForm", reason=True, danger=True
+        ),
     )
     def return_for_revision(self) -> None:
         self.round += 1

@@ -8,11 +8,12 @@ django-fsm does not check permissions when a transition method is called, so thi
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import F, Max
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition, can_proceed
 
@@ -44,34 +45,49 @@ class StaleTransition(WorkflowError):
 @dataclass(frozen=True)
 class AvailableTransition:
     name: str
-    label: str
-    step: int
-    confirm: bool
-    reason: bool
     target: Any
+    meta: dict = field(compare=False)
+
+    @property
+    def label(self) -> str:
+        return str(self.meta["label"])
+
+    @property
+    def step(self) -> int:
+        return self.meta["step"]
+
+    @property
+    def danger(self) -> bool:
+        return self.meta["danger"]
+
+    @property
+    def page(self) -> bool:
+        """Whether the step needs its own page (a confirmation, a reason or other input);
+        the others are a single button posting to the same door."""
+        meta = self.meta
+        return meta["confirm"] or meta["reason"] or bool(form_class(meta).base_fields)
 
 
-def transition_meta(obj: Report | Submission, name: str) -> dict:
-    method = getattr(obj, name)
-    meta = method._django_fsm
-    state = meta.field.get_state(obj)
-    t = meta.get_transition(state) or next(iter(meta.transitions.values()))
+def form_class(meta: dict) -> type:
+    """The form of a transition, named in its metadata (`custom["form"]`)."""
+    return import_string(meta["form"])
+
+
+def transition_meta(obj: Report | Submission, name: str) -> dict | None:
+    """The metadata (`custom`) of transition `name` of `obj`, or None if it has none."""
+    method = getattr(obj, name, None)
+    meta = getattr(method, "_django_fsm", None)
+    if meta is None:
+        return None
+    t = meta.get_transition(meta.field.get_state(obj)) or next(iter(meta.transitions.values()))
     return t.custom
 
 
 def available_transitions(obj: Report | Submission, user) -> list[AvailableTransition]:
     """The transitions this user may perform now, for the buttons of the page."""
-    getter = obj.get_available_user_state_transitions
     return [
-        AvailableTransition(
-            name=t.name,
-            label=str(t.custom.get("label", t.name)),
-            step=t.custom["step"],
-            confirm=bool(t.custom.get("confirm")),
-            reason=bool(t.custom.get("reason")),
-            target=t.target,
-        )
-        for t in getter(user)
+        AvailableTransition(name=t.name, target=t.target, meta=t.custom)
+        for t in obj.get_available_user_state_transitions(user)
     ]
 
 
@@ -192,8 +208,9 @@ def run_transition(
         )
         if after:
             after(report, target)
-        report.data_version += 1
+        report.data_version = F("data_version") + 1
         report.save(update_fields=["data_version", "updated_at"])
+        report.refresh_from_db(fields=["data_version"])
         opened = list(
             StepRecord.objects.filter(
                 report=report, pk__gt=last_record, finished_at__isnull=True

@@ -8,9 +8,9 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from workflow import hooks
 from workflow.permissions import UNIT_STEPS
 
 
@@ -35,9 +35,8 @@ def record_title(record) -> str:
 
 
 def record_url(record) -> str:
-    path = reverse("workflow:report_detail", args=[record.report_id])
-    if record.submission_id and record.step.number in UNIT_STEPS:
-        path = reverse("entry:submission", args=[record.report_id, record.submission_id])
+    unit_step = record.submission_id and record.step.number in UNIT_STEPS
+    path = hooks.work_page_path(record.report_id, record.submission_id if unit_step else None)
     return settings.SAKIP_PUBLIC_BASE_URL.rstrip("/") + path
 
 

@@ -1,7 +1,7 @@
 """Writes of step 3: saving a row (optimistically locked), applying an Excel upload, and
 evidence. Each checks permission and editability inside one transaction with the report
-locked first (the same order `run_transition` locks in), bumps the report's
-`data_version` (the document cache key) and leaves an audit line."""
+locked first (the same order `run_transition` locks in), and records the change through
+`content_changed` (data version and audit)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from sakip.models import Evidence, Person, PlanRow
 from workflow.models import Report, Submission
 from workflow.permissions import can_edit_rows
-from workflow.services import records
+from workflow.services.content import content_changed
 from workflow.services.core import TransitionDenied, TransitionRefused, WorkflowError
 from workflow.services.uploads import checked_upload
 
@@ -46,10 +46,6 @@ def _check_editable(person: Person, submission: Submission) -> None:
         raise TransitionDenied(_("Hanya kepala unit ini yang dapat mengisi barisnya."))
 
 
-def _bump(report: Report) -> None:
-    Report.objects.filter(pk=report.pk).update(data_version=F("data_version") + 1)
-
-
 def _save_row(row: PlanRow, person: Person, values: dict, version: int) -> int:
     return PlanRow.objects.filter(pk=row.pk, version=version).update(
         **values, version=F("version") + 1, updated_by=person, updated_at=timezone.now()
@@ -71,8 +67,9 @@ def row_update(*, row: PlanRow, person: Person, values: dict, version: int) -> P
                 % {"no": current.number, "who": current.updated_by or _("orang lain")},
                 current,
             )
-        _bump(report)
-        records.audit(report, "sakip.row.updated", person, row=row.pk, number=row.number)
+        content_changed(
+            report, person=person, action="sakip.row.updated", row=row.pk, number=row.number
+        )
     return PlanRow.objects.get(pk=row.pk)
 
 
@@ -98,9 +95,12 @@ def rows_apply(
                     rows[pk],
                 )
         if changes:
-            _bump(report)
-            records.audit(
-                report, "sakip.rows.imported", person, unit=locked.unit.name, rows=sorted(changes)
+            content_changed(
+                report,
+                person=person,
+                action="sakip.rows.imported",
+                unit=locked.unit.name,
+                rows=sorted(changes),
             )
     return len(changes)
 
@@ -126,9 +126,13 @@ def evidence_add(*, row: PlanRow, person: Person, upload) -> Evidence:
         )
         evidence.file.save(checked.name, upload, save=False)
         evidence.save()
-        _bump(report)
-        records.audit(
-            report, "sakip.evidence.added", person, row=row.pk, name=checked.name, size=upload.size
+        content_changed(
+            report,
+            person=person,
+            action="sakip.evidence.added",
+            row=row.pk,
+            name=checked.name,
+            size=upload.size,
         )
     return evidence
 
@@ -141,6 +145,7 @@ def evidence_delete(*, evidence: Evidence, person: Person) -> None:
         name, storage, path = evidence.original_name, evidence.file.storage, evidence.file.name
         row_pk = evidence.row_id
         evidence.delete()
-        _bump(report)
-        records.audit(report, "sakip.evidence.deleted", person, row=row_pk, name=name)
+        content_changed(
+            report, person=person, action="sakip.evidence.deleted", row=row_pk, name=name
+        )
         transaction.on_commit(lambda: storage.delete(path))

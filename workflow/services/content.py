@@ -1,0 +1,23 @@
+"""The one way report content changes outside a transition: rows, evidence, the Excel
+import, chapters, analyses. Every writer calls `content_changed` inside its transaction,
+after it wrote: the report's `data_version` (the document cache key) moves with `F()` so two
+concurrent writes never leave it behind, and the audit trail records who changed what."""
+
+from __future__ import annotations
+
+from django.db.models import F
+from django.utils import timezone
+
+from workflow.models import Report
+from workflow.services import records
+
+
+def content_changed(report: Report, *, person, action: str, **payload) -> None:
+    """Record a change of the report's content: bump its data version and audit `action`
+    (a namespaced code such as `sakip.row.updated`) with `payload`. Call it inside the
+    transaction that made the change."""
+    Report.objects.filter(pk=report.pk).update(
+        data_version=F("data_version") + 1, updated_at=timezone.now()
+    )
+    report.refresh_from_db(fields=["data_version", "updated_at"])
+    records.audit(report, action, person, **payload)
