@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from django.utils.translation import gettext as _
+
+from sakip.models import Role
+
 if TYPE_CHECKING:
     from sakip.models import Person
     from workflow.models import Report, Submission
@@ -35,6 +39,31 @@ def can_act_on_submission(person: Person | None, submission: Submission, number:
     if number in UNIT_STEPS:
         return person.unit_id == submission.unit_id and person.heads_unit
     return True
+
+
+def refusal(person: Person | None, obj: Report | Submission, number: int, label: str) -> str:
+    """Why `person` may not perform step `number` on `obj`, in Indonesian: the 403 says it."""
+    report = getattr(obj, "report", obj)
+    if person is None:
+        return _("Akun Anda belum terdaftar sebagai pegawai kantor.")
+    if person.office_id != report.office_id:
+        if person.role == Role.KABUPATEN:
+            return _("Anda hanya dapat membaca laporan ini.")
+        return _("Laporan ini milik kantor lain.")
+    roles = report.roles_of_step(number)
+    if person.role not in roles:
+        names = ", ".join(str(Role(r).label) for r in roles if r in Role.values) or "-"
+        return _("Langkah %(step)s (%(label)s) dilakukan oleh %(roles)s, bukan oleh %(role)s.") % {
+            "step": number,
+            "label": label,
+            "roles": names,
+            "role": person.get_role_display(),
+        }
+    if number in UNIT_STEPS:
+        return _("Hanya kepala %(unit)s yang dapat melakukan langkah ini untuk unitnya.") % {
+            "unit": obj.unit.name
+        }
+    return _("Anda tidak berwenang melakukan langkah ini.")
 
 
 def report_step_permission(number: int):

@@ -183,8 +183,8 @@ class Person(models.Model):
         constraints = [
             models.CheckConstraint(
                 name="person_office_or_kabupaten",
-                condition=(models.Q(role="kabupaten", kabupaten__isnull=False))
-                | (~models.Q(role="kabupaten") & models.Q(office__isnull=False)),
+                condition=(models.Q(role=Role.KABUPATEN, kabupaten__isnull=False))
+                | (~models.Q(role=Role.KABUPATEN) & models.Q(office__isnull=False)),
             ),
         ]
 
@@ -198,6 +198,14 @@ class Person(models.Model):
             raise ValidationError({"office": _("Pegawai harus terdaftar pada satu kantor.")})
         if self.unit_id and self.office_id and self.unit.office_id != self.office_id:
             raise ValidationError({"unit": _("Unit harus dari kantor yang sama.")})
+
+    @property
+    def is_kabupaten_reader(self) -> bool:
+        return self.role == Role.KABUPATEN
+
+    @property
+    def is_operator(self) -> bool:
+        return self.role == Role.ADMIN
 
     @property
     def pangkat_golongan(self) -> str:

@@ -353,6 +353,10 @@ class Submission(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
         return f"{self.unit} — {self.report}"
 
     @property
+    def awaits_review(self) -> bool:
+        return self.state == SS.SUBMITTED
+
+    @property
     def is_returned(self) -> bool:
         return self.state == SS.RETURNED
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition, can_proceed
 
 from workflow.models import Report, StepRecord, Submission
+from workflow.permissions import person_of, refusal
 from workflow.services import records
 from workflow.services.notifications import notify_started
 
@@ -144,7 +145,8 @@ def check_transition(obj: Report | Submission, name: str, user) -> None:
         )
     meta = method._django_fsm
     if not meta.has_transition_perm(obj, meta.field.get_state(obj), user):
-        raise TransitionDenied(_("Anda tidak berwenang melakukan langkah ini."))
+        custom = meta.get_transition(meta.field.get_state(obj)).custom
+        raise TransitionDenied(refusal(person_of(user), obj, custom["step"], str(custom["label"])))
     unmet = _unmet_conditions(method)
     if unmet:
         raise TransitionRefused(_("Belum dapat dilakukan: %(why)s") % {"why": " ".join(unmet)})
