@@ -1,5 +1,11 @@
 # SAKIP Kecamatan — the two commands: `make run` and `make test`.
-PYTHON ?= python3.11
+# The interpreter for .venv: the first of python3.13, python3.12, python3.11 that runs (a pyenv
+# shim of a version that is not installed does not count). Choose one: `make run PYTHON=python3.12`.
+PYTHON_SUPPORTED := -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))'
+ifndef PYTHON
+PYTHON := $(shell for p in python3.13 python3.12 python3.11; do \
+	$$p $(PYTHON_SUPPORTED) >/dev/null 2>&1 && { echo $$p; break; }; done)
+endif
 VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
@@ -10,7 +16,9 @@ APT_PACKAGES := chromium poppler-utils fonts-liberation2 libpango-1.0-0 libpango
 .PHONY: run test bench install install-test assets system-packages lint migrate clean
 
 $(VENV)/.installed: pyproject.toml
-	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 diperlukan ($(PYTHON))"; exit 1; }
+	@test -n "$(PYTHON)" && $(PYTHON) $(PYTHON_SUPPORTED) 2>/dev/null || { \
+		echo "Python 3.11, 3.12 atau 3.13 diperlukan (python3.13, python3.12 atau python3.11;"; \
+		echo "pilih dengan PYTHON=..., sekarang: '$(PYTHON)')"; exit 1; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
 	$(PIP) install -q -e .

@@ -52,7 +52,7 @@ def add_indicators(office: Office, unit: Unit, count: int, years: list[Year]) ->
                 name=f"Persentase layanan {unit.short_name or unit.name} tertangani ke-{start + i}",
                 satuan="%",
                 target_kind=TargetKind.PERCENT,
-                data_source="Register layanan seksi",
+                sumber_data="Register layanan seksi",
                 unit=unit,
                 order=200 + start + i,
             )

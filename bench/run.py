@@ -181,8 +181,9 @@ def bench_pdf(ids: dict) -> dict:
     from weasyprint import HTML
 
     from bench import data
-    from documents import lakip, selectors
+    from documents import lakip
     from documents.pdf import render_html
+    from documents.selectors.lakip import lakip_data
     from workflow.models import RenderedDocument, Report
 
     report = data.to_drafting(Report.objects.get(pk=ids["mungka_report"]))
@@ -206,7 +207,7 @@ def bench_pdf(ids: dict) -> dict:
         warm.append(time.perf_counter() - start)
         html = render_html(
             lakip.TEMPLATE,
-            lakip._context(selectors.lakip_data(report, final=False), watermark=True),
+            lakip._context(lakip_data(report, final=False), watermark=True),
         )
         start = time.perf_counter()
         HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()

@@ -28,7 +28,7 @@ from sakip.models import (
     Unit,
     Year,
 )
-from sakip.models.plan import NomenklaturKind
+from sakip.reference import office_copy_nomenklatur
 
 HISTORY_YEARS = (2023, 2024)
 PLAN_YEARS = (2023, 2024, 2025)
@@ -154,25 +154,15 @@ def _kabupaten_reader(kabupaten: Kabupaten) -> None:
 def _steps(office: Office) -> None:
     from workflow.sop_steps import ensure_office_steps
 
+    # A new office already has them (post_save); an office of an older database may not.
     ensure_office_steps(office)
 
 
 def _nomenklatur(office: Office) -> dict[str, Nomenklatur]:
-    items: dict[str, Nomenklatur] = {}
-
-    def put(code: str, name: str, kind: str, parent: Nomenklatur | None) -> Nomenklatur:
-        items[code], _ = Nomenklatur.objects.update_or_create(
-            office=office, code=code, defaults={"name": name, "kind": kind, "parent": parent}
-        )
-        return items[code]
-
-    for code, name, kegiatan in data.NOMENKLATUR:
-        program = put(code, name, NomenklaturKind.PROGRAM, None)
-        for k_code, k_name, subs in kegiatan:
-            keg = put(k_code, k_name, NomenklaturKind.KEGIATAN, program)
-            for s_code, s_name in subs:
-                put(s_code, s_name, NomenklaturKind.SUB_KEGIATAN, keg)
-    return items
+    """The office's programs, kegiatan and sub kegiatan: the official ones of
+    fixtures/nomenklatur.json, which every office gets when it is created."""
+    office_copy_nomenklatur(office)
+    return {n.code: n for n in Nomenklatur.objects.filter(office=office)}
 
 
 def _years(office: Office) -> dict[int, Year]:
@@ -208,7 +198,7 @@ def _plan(office, units, nomenklatur, years, sasaran_specs) -> list[tuple[Indika
                     "target_kind": kind,
                     "unit": units[unit_key],
                     "nomenklatur": nomenklatur.get(code),
-                    "data_source": source,
+                    "sumber_data": source,
                     "order": i_order,
                     "renstra_target": None if text_renstra else Decimal(str(renstra)),
                     "renstra_target_text": renstra if text_renstra else "",
@@ -283,7 +273,7 @@ def _history(office, year, indikator, people, units) -> None:
                 number=number,
                 realisasi=None if isinstance(real, str) or real is None else Decimal(str(real)),
                 realisasi_text=real if isinstance(real, str) else "",
-                sumber_data=ind.data_source,
+                sumber_data=ind.sumber_data,
                 version=2,
             )
     start = timezone.make_aware(dt.datetime(year.year + 1, 1, 6, 8, 0))

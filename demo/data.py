@@ -156,154 +156,9 @@ PEOPLE = [
 ]
 
 
-# code, name; kegiatan and sub kegiatan nested. Kecamatan programs 7.01.01–7.01.06.
-NOMENKLATUR = [
-    (
-        "7.01.01",
-        "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota",
-        [
-            (
-                "7.01.01.2.01",
-                "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah",
-                [
-                    ("7.01.01.2.01.0001", "Penyusunan Dokumen Perencanaan Perangkat Daerah"),
-                    (
-                        "7.01.01.2.01.0006",
-                        "Koordinasi dan Penyusunan Laporan Capaian Kinerja dan "
-                        "Ikhtisar Realisasi Kinerja SKPD",
-                    ),
-                ],
-            ),
-            (
-                "7.01.01.2.02",
-                "Administrasi Keuangan Perangkat Daerah",
-                [
-                    ("7.01.01.2.02.0001", "Penyediaan Gaji dan Tunjangan ASN"),
-                ],
-            ),
-            (
-                "7.01.01.2.03",
-                "Administrasi Barang Milik Daerah pada Perangkat Daerah",
-                [
-                    (
-                        "7.01.01.2.03.0005",
-                        "Rekonsiliasi dan Penyusunan Laporan Barang Milik Daerah pada SKPD",
-                    ),
-                ],
-            ),
-            (
-                "7.01.01.2.05",
-                "Administrasi Kepegawaian Perangkat Daerah",
-                [
-                    (
-                        "7.01.01.2.05.0009",
-                        "Pendidikan dan Pelatihan Pegawai Berdasarkan Tugas dan Fungsi",
-                    ),
-                ],
-            ),
-        ],
-    ),
-    (
-        "7.01.02",
-        "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik",
-        [
-            (
-                "7.01.02.2.01",
-                "Koordinasi Penyelenggaraan Kegiatan Pemerintahan di Tingkat Kecamatan",
-                [
-                    (
-                        "7.01.02.2.01.0001",
-                        "Koordinasi/Sinergi Perencanaan dan Pelaksanaan Kegiatan "
-                        "Pemerintahan dengan Perangkat Daerah dan Instansi Vertikal "
-                        "Terkait",
-                    ),
-                ],
-            ),
-            (
-                "7.01.02.2.02",
-                "Penyelenggaraan Pelayanan Administrasi Terpadu Kecamatan",
-                [
-                    (
-                        "7.01.02.2.02.0001",
-                        "Pelaksanaan Pelayanan Administrasi Terpadu Kecamatan (PATEN)",
-                    ),
-                    ("7.01.02.2.02.0002", "Survei Kepuasan Masyarakat atas Pelayanan Kecamatan"),
-                ],
-            ),
-        ],
-    ),
-    (
-        "7.01.03",
-        "Program Pemberdayaan Masyarakat Desa dan Kelurahan",
-        [
-            (
-                "7.01.03.2.01",
-                "Kegiatan Pemberdayaan Masyarakat di Tingkat Kecamatan",
-                [
-                    (
-                        "7.01.03.2.01.0001",
-                        "Fasilitasi Partisipasi Masyarakat dalam Musyawarah "
-                        "Perencanaan Pembangunan",
-                    ),
-                    ("7.01.03.2.01.0002", "Pembinaan Lembaga Kemasyarakatan Nagari"),
-                ],
-            ),
-        ],
-    ),
-    (
-        "7.01.04",
-        "Program Koordinasi Ketentraman dan Ketertiban Umum",
-        [
-            (
-                "7.01.04.2.01",
-                "Koordinasi Upaya Penyelenggaraan Ketenteraman dan Ketertiban Umum",
-                [
-                    (
-                        "7.01.04.2.01.0001",
-                        "Sinergitas dengan Kepolisian, TNI dan Instansi Vertikal di "
-                        "Wilayah Kecamatan",
-                    ),
-                    ("7.01.04.2.01.0002", "Koordinasi Penerapan dan Penegakan Perda dan Perkada"),
-                ],
-            ),
-        ],
-    ),
-    (
-        "7.01.05",
-        "Program Penyelenggaraan Urusan Pemerintahan Umum",
-        [
-            (
-                "7.01.05.2.01",
-                "Koordinasi Kegiatan Sosial Kemasyarakatan",
-                [
-                    (
-                        "7.01.05.2.01.0001",
-                        "Koordinasi Penyaluran Bantuan Sosial dan Pendataan PMKS",
-                    ),
-                ],
-            ),
-        ],
-    ),
-    (
-        "7.01.06",
-        "Program Pembinaan dan Pengawasan Pemerintahan Desa",
-        [
-            (
-                "7.01.06.2.01",
-                "Fasilitasi, Rekomendasi dan Koordinasi Pembinaan dan Pengawasan "
-                "Pemerintahan Nagari",
-                [
-                    (
-                        "7.01.06.2.01.0001",
-                        "Fasilitasi Penyusunan Produk Hukum dan Administrasi Pemerintahan Nagari",
-                    ),
-                ],
-            ),
-        ],
-    ),
-]
-
 # Pagu and realisation per program (Rp) for 2023, 2024, 2025 (2025 realisation to be filled).
+# The programs, kegiatan and sub kegiatan themselves are the official ones every office gets
+# from fixtures/nomenklatur.json.
 ANGGARAN = {
     "7.01.01": [(2_145_300_000, 2_031_882_400), (2_236_750_000, 2_154_318_900), (2_310_400_000, 0)],
     "7.01.02": [(312_500_000, 288_415_000), (335_000_000, 321_775_500), (348_600_000, 0)],
@@ -314,7 +169,7 @@ ANGGARAN = {
 }
 
 # Sasaran strategis with indicators:
-# (name, satuan, polarity, kind, unit key, sub kegiatan code, data source,
+# (name, satuan, polarity, kind, unit key, sub kegiatan code, sumber data,
 #  targets {year: value or (lo, hi) or text}, realisations {year: value or text}, renstra end)
 SASARAN = [
     (
@@ -326,7 +181,7 @@ SASARAN = [
                 "higher",
                 "percent",
                 "pemerintahan",
-                "7.01.06.2.01.0001",
+                "7.01.06.2.01.0002",
                 "Laporan pembinaan administrasi nagari",
                 {2023: 80, 2024: 85, 2025: 90},
                 {2023: 80, 2024: 85},
@@ -367,7 +222,7 @@ SASARAN = [
                 "higher",
                 "number",
                 "pelayanan",
-                "7.01.02.2.02.0002",
+                "7.01.02.2.02.0003",
                 "Laporan survei kepuasan masyarakat",
                 {2023: 80, 2024: 82, 2025: 84},
                 {2023: 81.34, 2024: 83.12},
@@ -379,7 +234,7 @@ SASARAN = [
                 "higher",
                 "percent",
                 "pelayanan",
-                "7.01.02.2.02.0001",
+                "7.01.02.2.04.0002",
                 "Buku register layanan PATEN",
                 {2023: 90, 2024: 92, 2025: 95},
                 {2023: 88.6, 2024: 93.4},
@@ -391,7 +246,7 @@ SASARAN = [
                 "lower",
                 "number",
                 "pelayanan",
-                "7.01.02.2.02.0001",
+                "7.01.02.2.04.0002",
                 "Buku register layanan PATEN",
                 {2023: 3, 2024: 2.5, 2025: 2},
                 {2023: 3.2, 2024: 2.4},
@@ -420,7 +275,7 @@ SASARAN = [
                 "higher",
                 "number",
                 "pmd",
-                "7.01.03.2.01.0002",
+                "7.01.03.2.03.0002",
                 "Laporan pembinaan LKN",
                 {2023: 20, 2024: 22, 2025: 24},
                 {2023: 19, 2024: 23},
@@ -432,7 +287,7 @@ SASARAN = [
                 "higher",
                 "percent",
                 "kesos",
-                "7.01.05.2.01.0001",
+                "7.01.03.2.01.0003",
                 "Laporan penyaluran bansos",
                 {2023: 90, 2024: 92, 2025: 95},
                 {2023: 87.2, 2024: 91.5},
@@ -444,7 +299,7 @@ SASARAN = [
                 "higher",
                 "text",
                 "kesos",
-                "7.01.05.2.01.0001",
+                "7.01.03.2.01.0003",
                 "Basis data PMKS kecamatan",
                 {
                     2023: "Tersedia dan dimutakhirkan per semester",
@@ -480,7 +335,7 @@ SASARAN = [
                 "higher",
                 "percent",
                 "trantib",
-                "7.01.04.2.01.0002",
+                "7.01.04.2.02.0001",
                 "Laporan penegakan Perda",
                 {2023: 75, 2024: 80, 2025: 85},
                 {2023: 70.4, 2024: 81},
@@ -497,7 +352,7 @@ SASARAN = [
                 "higher",
                 "percent",
                 "umum",
-                "7.01.01.2.02.0001",
+                "7.01.01.2.02.0008",
                 "Laporan realisasi anggaran (SIPD)",
                 {2023: 95, 2024: 95, 2025: 96},
                 {2023: 93.4, 2024: 95.8},

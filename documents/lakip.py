@@ -15,9 +15,9 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
-from documents import selectors
-from documents.charts import Bar, bar_chart
+from documents.charts.bar import Bar, bar_chart
 from documents.pdf import RenderedPdf, cached_pdf, render_pdf
+from documents.selectors.lakip import lakip_data
 
 KIND = "lakip"
 TEMPLATE = "documents/lakip.html"
@@ -84,7 +84,7 @@ def _context(data: dict, *, watermark: bool, verify_url: str = "") -> dict:
 
 def render(report) -> RenderedPdf:
     """The draft: watermarked and served from the cache while its data is unchanged."""
-    data = selectors.lakip_data(report, final=False)
+    data = lakip_data(report, final=False)
     return cached_pdf(
         report, KIND, data, lambda: render_pdf(TEMPLATE, _context(data, watermark=True))
     )
@@ -92,6 +92,6 @@ def render(report) -> RenderedPdf:
 
 def render_final(report, *, on: dt.date, verify_url: str, extra: dict | None = None) -> RenderedPdf:
     """The final for signing: no watermark, the QR code and room for the signature box."""
-    data = selectors.lakip_data(report, final=True, on=on)
+    data = lakip_data(report, final=True, on=on)
     data.update(extra or {})
     return render_pdf(TEMPLATE, _context(data, watermark=False, verify_url=verify_url))

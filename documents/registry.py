@@ -2,35 +2,85 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
 
 from django.utils.translation import gettext_lazy as _
 
-from documents import berita_acara, lakip, nota_dinas, sop, surat_pengantar, tabel
-from documents.pdf import RenderedPdf
-from documents.selectors import DocumentMissing
+from documents import lakip, sop, tabel
+from documents.pdf import RenderedPdf, cached_pdf, render_pdf
+from documents.selectors import letters
+from documents.selectors.shared import DocumentMissing
 
 
 @dataclass(frozen=True)
 class DocumentKind:
+    """One document a report can have. A letter or minutes names its template, the selector
+    that fills it and its file name, and `render_template_document` makes it; the table, the
+    LAKIP and the SOP do more (a workbook, charts, a flowchart) and have their own module
+    with `render(report)` and `filename(report)`."""
+
     kind: str
     title: str
     step: int | None
-    module: ModuleType
+    module: ModuleType | None = None
+    template: str = ""
+    selector: Callable[..., dict] | None = None
+    filename_pattern: str = ""  # with {office} and {year}
+
+    def render(self, report) -> RenderedPdf:
+        if self.module is not None:
+            return self.module.render(report)
+        return render_template_document(self, report)
+
+    def filename(self, report) -> str:
+        if self.module is not None:
+            return self.module.filename(report)
+        return self.filename_pattern.format(
+            office=report.office.name.lower(), year=report.year.year
+        )
+
+
+def render_template_document(entry: DocumentKind, report) -> RenderedPdf:
+    """The PDF of a template document, served from the cache while its data is unchanged."""
+    data = entry.selector(report)
+    return cached_pdf(report, entry.kind, data, lambda: render_pdf(entry.template, {"doc": data}))
 
 
 KINDS = {
     d.kind: d
     for d in [
-        DocumentKind("nota-dinas", _("Nota dinas perintah penyusunan LAKIP"), 1, nota_dinas),
-        DocumentKind("tabel", _("Format pengumpulan (tabel sembilan kolom)"), 3, tabel),
-        DocumentKind("lakip", _("LAKIP (draf atau final bertanda tangan)"), 6, lakip),
         DocumentKind(
-            "berita-acara", _("Berita acara dan daftar hadir rapat finalisasi"), 8, berita_acara
+            "nota-dinas",
+            _("Nota dinas perintah penyusunan LAKIP"),
+            1,
+            # The Camat's order, in the Tata Naskah Dinas layout.
+            template="documents/nota_dinas.html",
+            selector=letters.nota_dinas_data,
+            filename_pattern="nota-dinas-lakip-{office}-{year}.pdf",
         ),
-        DocumentKind("surat-pengantar", _("Surat pengantar bernomor"), 11, surat_pengantar),
-        DocumentKind("sop", _("SOP Perencanaan Kinerja"), None, sop),
+        DocumentKind("tabel", _("Format pengumpulan (tabel sembilan kolom)"), 3, module=tabel),
+        DocumentKind("lakip", _("LAKIP (draf atau final bertanda tangan)"), 6, module=lakip),
+        DocumentKind(
+            "berita-acara",
+            _("Berita acara dan daftar hadir rapat finalisasi"),
+            8,
+            # The daftar hadir alternates the signature column left and right, as on paper.
+            template="documents/berita_acara.html",
+            selector=letters.berita_acara_data,
+            filename_pattern="berita-acara-finalisasi-lakip-{office}-{year}.pdf",
+        ),
+        DocumentKind(
+            "surat-pengantar",
+            _("Surat pengantar bernomor"),
+            11,
+            # The cover letter that sends the signed LAKIP, with its register number.
+            template="documents/surat_pengantar.html",
+            selector=letters.surat_pengantar_data,
+            filename_pattern="surat-pengantar-lakip-{office}-{year}.pdf",
+        ),
+        DocumentKind("sop", _("SOP Perencanaan Kinerja"), None, module=sop),
     ]
 }
 
@@ -50,7 +100,7 @@ def document_pdf(report, kind: str) -> DocumentFile:
     the report has no such document yet, and KeyError for an unknown kind."""
     entry = KINDS[kind]
     if kind == "lakip":
-        if report.state in {"diperintahkan", "pengumpulan", "evaluasi"}:
+        if not report.has_draft:
             raise DocumentMissing(_("Draf LAKIP baru dapat dibuat mulai langkah 6."))
         signed = getattr(report, "signed_document", None)
         if signed is not None:
@@ -63,10 +113,10 @@ def document_pdf(report, kind: str) -> DocumentFile:
                 cached=True,
                 signed=True,
             )
-    result: RenderedPdf = entry.module.render(report)
+    result = entry.render(report)
     return DocumentFile(
         content=result.content,
-        filename=entry.module.filename(report),
+        filename=entry.filename(report),
         pages=result.pages,
         cached=result.cached,
     )
@@ -76,11 +126,10 @@ def availability(report) -> list[dict]:
     """Which documents exist for the report now, for the documents page."""
     from workflow.models import LetterNumber, Meeting, MeetingKind
 
-    early = report.state in {"diperintahkan", "pengumpulan", "evaluasi"}
     available = {
         "nota-dinas": hasattr(report, "nota_dinas"),
         "tabel": report.submissions.exists(),
-        "lakip": not early,
+        "lakip": report.has_draft,
         "berita-acara": Meeting.objects.filter(
             report=report, kind=MeetingKind.FINALISATION
         ).exists(),

@@ -106,7 +106,7 @@ def sign_final(*, report, person) -> SignedDocument:
     rendered = lakip.render_final(report, on=on, verify_url=url)
     page, (x1, y1, x2, y2) = rendered.anchors[lakip.SIGNATURE_ANCHOR]
     box = (round(x1 + QR_SPACE_PT, 1), round(y1, 1), round(x2, 1), round(y2, 1))
-    from documents.selectors import signatory
+    from documents.selectors.shared import signatory
     from sakip.models import Role
 
     holder = signatory(report.office, Role.CAMAT, on)

@@ -14,8 +14,8 @@ import math
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
-from documents import selectors
 from documents.pdf import RenderedPdf, cached_pdf, render_pdf
+from documents.selectors.sop import sop_data
 
 KIND = "sop"
 TEMPLATE = "documents/sop.html"
@@ -233,5 +233,5 @@ def sop_context(data: dict) -> dict:
 
 
 def render(report) -> RenderedPdf:
-    data = selectors.sop_data(report)
+    data = sop_data(report)
     return cached_pdf(report, KIND, data, lambda: render_pdf(TEMPLATE, sop_context(data)))

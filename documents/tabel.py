@@ -7,8 +7,9 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.formats import date_format
 
-from documents import selectors, xlsx
+from documents import xlsx
 from documents.pdf import RenderedPdf, cached_pdf, render_pdf
+from documents.selectors.rows import table_data
 from sakip.sop_format import SOP_HEADERS
 
 KIND = "tabel"
@@ -21,13 +22,13 @@ def filename(report, ext: str = "pdf") -> str:
 
 
 def render(report) -> RenderedPdf:
-    data = selectors.table_data(report)
+    data = table_data(report)
     return cached_pdf(report, KIND, data, lambda: render_pdf(TEMPLATE, {"doc": data}))
 
 
 def workbook(report) -> bytes:
     """The same rows as the PDF, through the shared writer (text never becomes a formula)."""
-    data = selectors.table_data(report)
+    data = table_data(report)
     rows = [
         [
             r["number"],

@@ -24,8 +24,6 @@ S = ReportState
 # The states before the units' rows are compiled (step 4): until then each unit's rows are
 # its own, and only the office-wide roles read them together.
 BEFORE_COMPILED = frozenset({S.ORDERED, S.COLLECTING})
-# The states in which no LAKIP draft exists yet.
-BEFORE_DRAFT = frozenset({S.ORDERED, S.COLLECTING, S.EVALUATING})
 
 
 # ---- The person ---------------------------------------------------------------------------
@@ -197,7 +195,7 @@ def all_units_report_for(request, pk: int) -> Report:
 def may_read_draft(person: Person, report: Report) -> bool:
     """The LAKIP draft (from step 6): the office's people and the kabupaten reader; the
     operator, who keeps the master data, reads the LAKIP once it is signed."""
-    if report.state in BEFORE_DRAFT:
+    if not report.has_draft:
         return False
     if person.role == Role.ADMIN:
         return report.is_signed
@@ -207,7 +205,7 @@ def may_read_draft(person: Person, report: Report) -> bool:
 def draft_report_for(request, pk: int) -> Report:
     person = person_for(request)
     report = report_for(request, pk)
-    if report.state in BEFORE_DRAFT:
+    if not report.has_draft:
         raise PermissionDenied(_("Draf LAKIP baru disusun mulai langkah 6."))
     if not may_read_draft(person, report):
         raise PermissionDenied(_("Operator membaca LAKIP setelah ditandatangani Camat."))
@@ -244,7 +242,7 @@ def document_refusal(person: Person, report: Report, kind: str) -> str | None:
                 "Tabel gabungan semua unit dapat dibaca setelah format dihimpun (langkah 4). "
                 "Isian unit Anda ada di halaman isian unit Anda."
             )
-    if kind == "lakip" and report.state not in BEFORE_DRAFT and not may_read_draft(person, report):
+    if kind == "lakip" and report.has_draft and not may_read_draft(person, report):
         return _("Operator membaca LAKIP setelah ditandatangani Camat.")
     return None
 

@@ -7,13 +7,15 @@ in words (`percent` is None). The formula used is returned with every result."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
-from sakip.models.plan import DEFAULT_BANDS, Polarity, TargetKind
+from sakip.models.plan import Polarity, TargetKind
+from sakip.models.reference import fixture_bands
 
 if TYPE_CHECKING:
     from sakip.models import PlanRow
@@ -40,15 +42,17 @@ class Capaian:
         return self.percent.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
-def band_for(percent: Decimal | None, bands: list[dict] | None = None) -> Band | None:
-    """The band whose lower bound the (rounded) percentage reaches; bands run high to low."""
+def band_for(percent: Decimal | None, bands: Sequence[dict] | None = None) -> Band | None:
+    """The band whose lower bound the (rounded) percentage reaches; bands run high to low.
+    Without `bands` (no year at hand), the default bands of `fixtures/capaian_bands.json`."""
     if percent is None:
         return None
     value = percent.quantize(Decimal("1"), rounding=ROUND_HALF_UP)
-    for band in bands or DEFAULT_BANDS:
+    bands = bands or fixture_bands()
+    for band in bands:
         if value >= Decimal(str(band["min"])):
             return Band(band["code"], band["label"])
-    last = (bands or DEFAULT_BANDS)[-1]
+    last = bands[-1]
     return Band(last["code"], last["label"])
 
 

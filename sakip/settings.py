@@ -138,6 +138,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_ENABLED = env_bool("SAKIP_LOGIN_THROTTLING", True)
 
+# The product's reference data (SOP steps, official nomenclature, default capaian bands), loaded
+# with `loaddata` by the post_migrate handler in `sakip.reference`.
+FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("Inggris"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_save
+from django.db.models.signals import post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,7 +9,11 @@ class WorkflowConfig(AppConfig):
 
     def ready(self) -> None:
         from sakip.models import Office
-        from workflow.sop_steps import office_created
+        from workflow.sop_steps import load_workflow_reference, office_created
 
-        # A new office can run the procedure at once: it gets the SOP's 13 steps.
+        # Every database gets the SOP's reference steps from fixtures/sop_steps.json.
+        post_migrate.connect(
+            load_workflow_reference, sender=self, dispatch_uid="workflow_reference"
+        )
+        # A new office can run the procedure at once: it gets a copy of the 13 steps.
         post_save.connect(office_created, sender=Office, dispatch_uid="office_sop_steps")

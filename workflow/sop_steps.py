@@ -1,83 +1,35 @@
-"""The SOP's 13 steps with their Mutu Baku (kelengkapan, minutes, output). Every office gets
-them when it is created; the actor roles are the product's default (DESIGN.md), data that the
-office's admin may change afterwards."""
+"""The SOP's 13 steps for an office: copied from the reference steps of
+`fixtures/sop_steps.json` when the office is created. The copy is the office's own data: its
+admin may change the actors (or the Mutu Baku) afterwards, and the SOP document shows them."""
 
 from __future__ import annotations
 
-SOP_STEPS = [
-    (1, "Memerintahkan penyusunan LAKIP", ["camat"], "Nota dinas", 5),
-    (
-        2,
-        "Mengumpulkan Kasi dan Kasubag serta Menyampaikan format pengumpulan data dan "
-        "informasi kinerja",
-        ["sekcam"],
-        "Dokumen",
-        60,
-    ),
-    (
-        3,
-        "Mengisi Formulir Pengumpulan Perencanaan kinerja dan menyediakan pendukungnya",
-        ["kasi"],
-        "Dokumen",
-        120,
-    ),
-    (
-        4,
-        "Menghimpun format data dan informasi kinerja dari Kasi dan Kasubbag",
-        ["jf"],
-        "Dokumen",
-        120,
-    ),
-    (
-        5,
-        "Menganalisis dan mengevaluasi data dan informasi kinerja yg terkumpul, jika kurang "
-        "benar/sesuai maka data dikembalikan untuk direvisi",
-        ["sekcam"],
-        "Dokumen",
-        60,
-    ),
-    (6, "Membuat draft Lakip", ["jf"], "Dokumen", 120),
-    (
-        7,
-        "Mengoreksi draft Lakip, jika dalam penyusunannya kurang benar maka draf Lakip "
-        "dikembalikan untuk dilakukan revisi",
-        ["sekcam"],
-        "Dokumen",
-        60,
-    ),
-    (8, "Rapat Finalisasi Lakip", ["camat", "sekcam", "kasi", "jf"], "Dokumen", 90),
-    (
-        9,
-        "Menyampaikan dokumen Lakip kepada Kepala Kantor untuk persetujuan",
-        ["sekcam"],
-        "Dokumen",
-        10,
-    ),
-    (10, "Penandatanganan dokumen Lakip oleh Kepala Kantor", ["camat"], "Dokumen", 20),
-    (11, "Pembuatan surat pengantar pengiriman sekaligus penomoran", ["jf"], "Dokumen", 10),
-    (12, "Penggandaan Dokumen Lakip", ["jf"], "Dokumen", 60),
-    (13, "Pengiriman dokumen Lakip", ["jf"], "Dokumen", 90),
-]
+from django.apps import AppConfig
+from django.apps import apps as global_apps
+from django.db import DEFAULT_DB_ALIAS
+
+from sakip.reference import load_fixtures_if_empty
+from workflow.models import ReferenceStep, Step
+
+WORKFLOW_FIXTURES = [("workflow", "ReferenceStep", "sop_steps")]
 
 
 def ensure_office_steps(office) -> None:
     """Create the office's missing SOP steps (idempotent; existing steps are left as edited)."""
-    from workflow.models import Step
-
     existing = set(Step.objects.filter(office=office).values_list("number", flat=True))
     Step.objects.bulk_create(
         [
             Step(
                 office=office,
-                number=number,
-                name=name,
-                actor_roles=roles,
-                kelengkapan=kelengkapan,
-                minutes=minutes,
-                output="Dokumen",
+                number=ref.number,
+                name=ref.name,
+                actor_roles=list(ref.actor_roles),
+                kelengkapan=ref.kelengkapan,
+                minutes=ref.minutes,
+                output=ref.output,
             )
-            for number, name, roles, kelengkapan, minutes in SOP_STEPS
-            if number not in existing
+            for ref in ReferenceStep.objects.order_by("number")
+            if ref.number not in existing
         ]
     )
 
@@ -85,3 +37,14 @@ def ensure_office_steps(office) -> None:
 def office_created(sender, instance, created: bool, raw: bool = False, **kwargs) -> None:
     if created and not raw:
         ensure_office_steps(instance)
+
+
+def load_workflow_reference(sender: AppConfig, *, using: str = DEFAULT_DB_ALIAS, **kwargs) -> None:
+    """post_migrate receiver of the workflow app: the reference steps (sakip/reference.py
+    says why this is the mechanism)."""
+    load_fixtures_if_empty(
+        WORKFLOW_FIXTURES,
+        using=using,
+        apps=kwargs.get("apps", global_apps),
+        verbosity=kwargs.get("verbosity", 1),
+    )

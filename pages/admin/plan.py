@@ -21,7 +21,7 @@ from sakip.models import (
     Target,
     Year,
 )
-from sakip.models.plan import NomenklaturKind
+from sakip.models.reference import NomenklaturKind
 
 
 @admin.register(Year)
@@ -73,7 +73,7 @@ class IndikatorAdmin(OfficeScopedAdmin):
                     "polarity",
                     "target_kind",
                     "definition",
-                    "data_source",
+                    "sumber_data",
                     "renstra_target",
                     "renstra_target_text",
                 ]

@@ -24,7 +24,7 @@ from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from documents.charts import format_number, format_value
+from documents.charts.format import format_number, format_value
 from sakip.capaian import Band, Capaian, band_for, capaian_for_row
 from sakip.models import Holiday, Office, Person, PlanRow, SasaranStrategis, TargetKind, Year
 from workflow.models import Report, ReportState, Step, StepRecord, Submission, SubmissionState

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from django.db.models import Count, F, Q, Sum
 
-from documents.charts import format_number
+from documents.charts.format import format_number
 from sakip.models import Office
 from workflow.models import Step, StepRecord
 

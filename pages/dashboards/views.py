@@ -18,7 +18,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from documents.charts import Bar, bar_chart, grouped_bar_chart, trend_chart
+from documents.charts.bar import Bar, bar_chart
+from documents.charts.grouped import grouped_bar_chart
+from documents.charts.trend import trend_chart
 from documents.xlsx import XLSX_CONTENT_TYPE, table_workbook
 from pages import access
 from pages.dashboards import tables

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from documents.selectors import report_rows
+from documents.selectors.rows import report_rows
 from pages import access
 from pages.documents.forms import AnalysisForm, ChapterForm
 from workflow.forms import ReturnDraftForm

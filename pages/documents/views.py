@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 
 from documents import tabel, xlsx
 from documents.registry import KINDS, availability, document_pdf
-from documents.selectors import DocumentMissing
+from documents.selectors.shared import DocumentMissing
 from pages import access
 
 

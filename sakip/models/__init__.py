@@ -21,6 +21,7 @@ from sakip.models.plan import (
     TargetKind,
     Year,
 )
+from sakip.models.reference import NomenklaturKind, ReferenceBand, ReferenceNomenklatur
 from sakip.models.rows import Evidence, PlanRow
 
 __all__ = [
@@ -33,10 +34,13 @@ __all__ = [
     "Indikator",
     "Kabupaten",
     "Nomenklatur",
+    "NomenklaturKind",
     "Office",
     "Person",
     "PlanRow",
     "Polarity",
+    "ReferenceBand",
+    "ReferenceNomenklatur",
     "Role",
     "SasaranStrategis",
     "Target",

@@ -10,19 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from sakip.models.org import Office, Unit
-
-# Permendagri 86/2017: (lower bound inclusive, code, label). Configurable per office and year.
-DEFAULT_BANDS = [
-    {"min": 91, "code": "sangat_tinggi", "label": "Sangat Tinggi"},
-    {"min": 76, "code": "tinggi", "label": "Tinggi"},
-    {"min": 66, "code": "sedang", "label": "Sedang"},
-    {"min": 51, "code": "rendah", "label": "Rendah"},
-    {"min": 0, "code": "sangat_rendah", "label": "Sangat Rendah"},
-]
-
-
-def default_bands() -> list[dict]:
-    return [dict(b) for b in DEFAULT_BANDS]
+from sakip.models.reference import NomenklaturKind, default_bands
 
 
 class Year(models.Model):
@@ -84,19 +72,15 @@ class TargetKind(models.TextChoices):
     TEXT = "text", _("Teks/kualitatif")
 
 
-class NomenklaturKind(models.TextChoices):
-    PROGRAM = "program", _("Program")
-    KEGIATAN = "kegiatan", _("Kegiatan")
-    SUB_KEGIATAN = "sub_kegiatan", _("Sub Kegiatan")
-
-
 class Nomenklatur(models.Model):
-    """Program (7.01.02), Kegiatan (7.01.02.2.01) and Sub Kegiatan (7.01.02.2.01.0001)."""
+    """Program (7.01.02), Kegiatan (7.01.02.2.01) and Sub Kegiatan (7.01.02.2.01.0001) of one
+    office: a new office starts with a copy of the official list (`ReferenceNomenklatur`)."""
 
     office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="nomenklatur")
     kind = models.CharField(_("tingkat"), max_length=14, choices=NomenklaturKind.choices)
     code = models.CharField(_("kode"), max_length=30)
-    name = models.CharField(_("nomenklatur"), max_length=255)
+    # The longest official sub kegiatan name (7.01.05.2.01.0001) has about 270 characters.
+    name = models.CharField(_("nomenklatur"), max_length=500)
     parent = models.ForeignKey(
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="children"
     )
@@ -151,7 +135,7 @@ class Indikator(models.Model):
         _("jenis target"), max_length=8, choices=TargetKind.choices, default=TargetKind.NUMBER
     )
     definition = models.TextField(_("definisi/formula"), blank=True)
-    data_source = models.CharField(_("sumber data"), max_length=255, blank=True)
+    sumber_data = models.CharField(_("sumber data"), max_length=255, blank=True)
     unit = models.ForeignKey(
         Unit,
         verbose_name=_("yang membidangi"),

@@ -5,14 +5,10 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from decimal import Decimal
 
-from documents.charts import (
-    Bar,
-    bar_chart,
-    format_number,
-    grouped_bar_chart,
-    trend_chart,
-    wrap_label,
-)
+from documents.charts.bar import Bar, bar_chart
+from documents.charts.format import format_number, wrap_label
+from documents.charts.grouped import grouped_bar_chart
+from documents.charts.trend import trend_chart
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -79,7 +79,7 @@ def test_the_draft_has_every_chapter_and_is_served_from_the_cache(
 
 
 def report_rows_first(report):
-    from documents.selectors import report_rows
+    from documents.selectors.rows import report_rows
 
     return report_rows(report)[0]
 

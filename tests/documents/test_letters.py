@@ -130,7 +130,7 @@ def test_the_command_renders_and_explains_a_missing_document(mungka, tmp_path):
 def test_the_signature_block_names_who_held_the_post_on_the_date(mungka):
     import datetime as dt
 
-    from documents.selectors import signatory
+    from documents.selectors.shared import signatory
     from sakip.models import Person, Tenure
 
     sekcam = Person.objects.get(user__username="sekcam")

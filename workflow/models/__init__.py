@@ -18,6 +18,7 @@ from workflow.models.records import (
     StepRecord,
     SubmissionSnapshot,
 )
+from workflow.models.reference import ReferenceStep
 
 __all__ = [
     "AuditEntry",
@@ -29,6 +30,7 @@ __all__ = [
     "Meeting",
     "MeetingKind",
     "NotaDinas",
+    "ReferenceStep",
     "RenderedDocument",
     "Report",
     "ReportState",

@@ -146,6 +146,11 @@ class Report(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
         self.__dict__["_step_roles"] = roles
 
     @property
+    def has_draft(self) -> bool:
+        """From step 6 on, the LAKIP draft exists."""
+        return self.state not in {S.ORDERED, S.COLLECTING, S.EVALUATING}
+
+    @property
     def is_being_drafted(self) -> bool:
         """Steps 6 and 7: the draft is written or corrected."""
         return self.state in {S.DRAFTING, S.CORRECTING}

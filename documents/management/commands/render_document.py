@@ -10,7 +10,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from documents.registry import KINDS, document_pdf
-from documents.selectors import DocumentMissing
+from documents.selectors.shared import DocumentMissing
 from workflow.models import Report
 
 

@@ -93,7 +93,7 @@ def report_distribute(*, report: Report, person: Person, meeting: dict, attendee
                     target=t,
                     unit=t.indikator.unit,
                     number=n,
-                    sumber_data=t.indikator.data_source,
+                    sumber_data=t.indikator.sumber_data,
                 )
                 for n, t in enumerate(targets, start=1)
             ]
