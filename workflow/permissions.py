@@ -48,21 +48,24 @@ def refusal(person: Person | None, obj: Report | Submission, number: int, label:
         return _("Akun Anda belum terdaftar sebagai pegawai kantor.")
     if person.office_id != report.office_id:
         if person.role == Role.KABUPATEN:
-            return _("Anda hanya dapat membaca laporan ini.")
-        return _("Laporan ini milik kantor lain.")
+            return _("Anda tidak berwenang bertindak: Anda hanya dapat membaca laporan ini.")
+        return _("Anda tidak berwenang: laporan ini milik kantor lain.")
     roles = report.roles_of_step(number)
     if person.role not in roles:
         names = ", ".join(str(Role(r).label) for r in roles if r in Role.values) or "-"
-        return _("Langkah %(step)s (%(label)s) dilakukan oleh %(roles)s, bukan oleh %(role)s.") % {
+        return _(
+            "Anda tidak berwenang: langkah %(step)s (%(label)s) dilakukan oleh %(roles)s, "
+            "bukan oleh %(role)s."
+        ) % {
             "step": number,
             "label": label,
             "roles": names,
             "role": person.get_role_display(),
         }
     if number in UNIT_STEPS:
-        return _("Hanya kepala %(unit)s yang dapat melakukan langkah ini untuk unitnya.") % {
-            "unit": obj.unit.name
-        }
+        return _(
+            "Anda tidak berwenang: hanya kepala %(unit)s yang mengisi dan mengirim isiannya."
+        ) % {"unit": obj.unit.name}
     return _("Anda tidak berwenang melakukan langkah ini.")
 
 

@@ -27,7 +27,7 @@ def test_a_kasi_accepting_is_told_whose_step_it_is(demo, client_for, kasi):
     response = client_for(kasi).post(_door(report, "accept", submission))
     assert response.status_code == 403
     body = response.content.decode()
-    assert "Langkah 5 (Terima isian) dilakukan oleh Sekretaris Camat" in body
+    assert "langkah 5 (Terima isian) dilakukan oleh Sekretaris Camat" in body
     submission.refresh_from_db()
     assert submission.state == SubmissionState.SUBMITTED
 
@@ -39,7 +39,7 @@ def test_the_head_of_another_unit_is_told_it_is_not_his_unit(demo, client_for, o
     fill(submission)
     response = client_for(other_kasi).post(_door(report, "submit", submission))
     assert response.status_code == 403
-    assert f"Hanya kepala {submission.unit.name}" in response.content.decode()
+    assert f"hanya kepala {submission.unit.name}" in response.content.decode()
 
 
 @pytest.mark.django_db
