@@ -131,6 +131,24 @@ def kabupaten_reader(demo):
 
 
 @pytest.fixture
+def procedure(demo):
+    """Mungka's 2025 report, walked through the real services (tests/procedure.py)."""
+    from tests.procedure import Procedure
+
+    return Procedure()
+
+
+@pytest.fixture
+def report_at(procedure):
+    """`report_at(state, chapters=False)`: a fresh Mungka 2025 report taken to `state`."""
+
+    def build(state: str, *, chapters: bool = False):
+        return procedure.to(state, chapters=chapters)
+
+    return build
+
+
+@pytest.fixture
 def client_for(client):
     def login(user):
         client.force_login(user)

@@ -20,27 +20,13 @@ from sakip.models import (
     Unit,
     Year,
 )
+from tests.procedure import start_collecting
 from workflow.models import Report, Step, StepRecord, Submission, SubmissionState
-from workflow.services.procedure import nota_dinas_defaults, report_create, report_distribute
-
-
-def start_collecting(office: Office) -> Report:
-    """The office's 2025 report at step 3, through the real services."""
-    camat = Person.objects.get(office=office, role="camat")
-    sekcam = Person.objects.get(office=office, role="sekcam")
-    year = Year.objects.get(office=office, year=2025)
-    report = report_create(person=camat, year=year, nota=nota_dinas_defaults(camat, year))
-    return report_distribute(
-        report=report,
-        person=sekcam,
-        meeting={"date": dt.date(2026, 1, 12), "place": "Aula Kantor Camat"},
-        attendees=Person.objects.filter(office=office, role__in=["kasi", "sekcam"]),
-    )
 
 
 @pytest.fixture
 def running_report(mungka):
-    return start_collecting(mungka)
+    return start_collecting(mungka.name)
 
 
 def add_indicators(office: Office, year: int, count: int) -> None:

@@ -8,8 +8,6 @@ import tempfile
 
 import pytest
 
-from tests.documents.flow import build_report
-
 
 def _poppler(tool: str, content: bytes, *args: str) -> str:
     with tempfile.NamedTemporaryFile(suffix=".pdf") as fh:
@@ -43,10 +41,8 @@ def pdf_pages():
 
 
 @pytest.fixture
-def report_at(mungka):
-    """`report_at("drafted")`: Mungka's 2025 report advanced through the services."""
+def procedure(demo):
+    """The documents' report: row 2's activity has not started, so the LAKIP says so."""
+    from tests.procedure import Procedure
 
-    def make(until: str):
-        return build_report("Mungka", until=until)
-
-    return make
+    return Procedure(not_started=(2,))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from workflow.models import Report, RevisionItem
+from workflow.models import Report, ReportState, RevisionItem
+
+S = ReportState
 
 
 def test_the_drafting_staff_save_a_chapter(report_at, client_for, jf):
-    report = report_at("evaluated")
+    report = report_at(S.DRAFTING)
     chapter = report.chapters.get(key="bab1")
     client = client_for(jf)
     page = client.get(f"/laporan/{report.pk}/draf/")
@@ -26,7 +28,7 @@ def test_the_drafting_staff_save_a_chapter(report_at, client_for, jf):
 
 
 def test_a_stale_chapter_edit_is_refused(report_at, client_for, jf):
-    report = report_at("evaluated")
+    report = report_at(S.DRAFTING)
     chapter = report.chapters.get(key="bab1")
     client = client_for(jf)
     url = f"/laporan/{report.pk}/draf/bab/{chapter.pk}/"
@@ -40,7 +42,7 @@ def test_a_stale_chapter_edit_is_refused(report_at, client_for, jf):
 
 
 def test_the_sekcam_cannot_write_the_draft(report_at, client_for, sekcam):
-    report = report_at("evaluated")
+    report = report_at(S.DRAFTING)
     chapter = report.chapters.get(key="bab1")
     response = client_for(sekcam).post(
         f"/laporan/{report.pk}/draf/bab/{chapter.pk}/",
@@ -52,7 +54,7 @@ def test_the_sekcam_cannot_write_the_draft(report_at, client_for, sekcam):
 
 
 def test_the_analysis_of_a_row_bumps_the_data_version(report_at, client_for, jf):
-    report = report_at("evaluated")
+    report = report_at(S.DRAFTING)
     row = report.submissions.first().rows.first()
     before = report.data_version
     client_for(jf).post(
@@ -65,7 +67,7 @@ def test_the_analysis_of_a_row_bumps_the_data_version(report_at, client_for, jf)
 
 
 def test_the_sekcam_returns_the_draft_with_notes_per_chapter(report_at, client_for, sekcam, jf):
-    report = report_at("correcting")
+    report = report_at(S.CORRECTING)
     chapter = report.chapters.get(key="bab2")
     client = client_for(sekcam)
     page = client.get(f"/laporan/{report.pk}/draf/")
@@ -88,7 +90,7 @@ def test_the_sekcam_returns_the_draft_with_notes_per_chapter(report_at, client_f
 
 
 def test_the_sekcam_accepts_the_draft(report_at, client_for, sekcam):
-    report = report_at("correcting")
+    report = report_at(S.CORRECTING)
     response = client_for(sekcam).post(f"/laporan/{report.pk}/langkah/accept_draft/")
     assert response.status_code == 302
     report.refresh_from_db()
@@ -96,7 +98,7 @@ def test_the_sekcam_accepts_the_draft(report_at, client_for, sekcam):
 
 
 def test_a_return_needs_a_reason(report_at, client_for, sekcam):
-    report = report_at("correcting")
+    report = report_at(S.CORRECTING)
     client_for(sekcam).post(f"/laporan/{report.pk}/langkah/return_draft/", {"reason": ""})
     report.refresh_from_db()
     assert report.state == "koreksi_draf"

@@ -8,9 +8,11 @@ import re
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from documents.signing import validate_signature
-from tests.documents.flow import person
-from workflow.models import RenderedDocument, Report, SignedDocument
+from tests.procedure import person
+from workflow.models import RenderedDocument, Report, ReportState, SignedDocument
 from workflow.services import procedure
+
+S = ReportState
 
 HEADINGS = [
     "KATA PENGANTAR",
@@ -36,7 +38,7 @@ HEADINGS = [
 def test_the_draft_has_every_chapter_and_is_served_from_the_cache(
     report_at, client_for, jf, pdf_text, pdf_pages
 ):
-    report = report_at("drafted")
+    report = report_at(S.DRAFTING, chapters=True)
     chapter = report.chapters.get(key="bab4")
     procedure.chapter_update(
         chapter=chapter,
@@ -87,7 +89,7 @@ def report_rows_first(report):
 def test_the_signed_final_is_frozen_verifiable_and_rejects_a_tampered_copy(
     report_at, client, client_for, camat, outsider, pdf_text
 ):
-    report = report_at("numbered")
+    report = report_at(S.NUMBERED)
     assert report.state == "bernomor"
     signed = SignedDocument.objects.get(report=report)
     stored = signed.file.read()

@@ -10,7 +10,9 @@ from openpyxl import load_workbook
 
 from documents.registry import document_pdf
 from sakip.models import PlanRow
-from workflow.models import Report
+from workflow.models import Report, ReportState
+
+S = ReportState
 
 CAMAT_NIP = "198003302000032001"
 
@@ -22,7 +24,7 @@ def _report_2024(office):
 def test_it_renders_the_nota_dinas_in_the_tata_naskah_dinas_layout(
     report_at, client_for, jf, pdf_text, pdf_fonts
 ):
-    report = report_at("ordered")
+    report = report_at(S.ORDERED)
     response = client_for(jf).get(f"/laporan/{report.pk}/dokumen/nota-dinas.pdf")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"

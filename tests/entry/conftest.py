@@ -2,30 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from sakip.models import Person, Year
-from workflow.services.procedure import nota_dinas_defaults, report_create, report_distribute
-
-
-def start_collecting(office):
-    camat = Person.objects.get(office=office, role="camat")
-    sekcam = Person.objects.get(office=office, role="sekcam")
-    year = Year.objects.get(office=office, year=2025)
-    report = report_create(person=camat, year=year, nota=nota_dinas_defaults(camat, year))
-    return report_distribute(
-        report=report,
-        person=sekcam,
-        meeting={"date": dt.date(2026, 1, 12), "place": "Aula Kantor Camat"},
-        attendees=Person.objects.filter(office=office, role__in=["kasi", "sekcam"]),
-    )
+from tests.procedure import start_collecting
 
 
 @pytest.fixture
 def report(mungka):
-    return start_collecting(mungka)
+    return start_collecting(mungka.name)
 
 
 @pytest.fixture

@@ -8,9 +8,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from playwright.sync_api import expect
 
-from sakip.models import Office, Person
-from tests.entry.conftest import start_collecting
+from sakip.models import Person
 from tests.entry.test_review import PDF, fill_and_submit
+from tests.procedure import start_collecting
 from workflow.services.procedure import report_collect
 from workflow.services.rows import evidence_add
 
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.browser
 
 
 def _prepare():
-    report = start_collecting(Office.objects.get(name="Mungka"))
+    report = start_collecting("Mungka")
     kasi = Person.objects.get(user__username="kasi-pemerintahan")
     mine = report.submissions.get(unit=kasi.unit)
     for sub in report.submissions.exclude(pk=mine.pk).select_related("unit"):

@@ -18,7 +18,8 @@ from openpyxl import load_workbook
 
 from documents.workbook_export import FIRST_DATA_ROW
 from sakip.models import Evidence, PlanRow, TargetKind
-from tests.proof.conftest import DATA, head_of, pdf_upload, person, to_evaluation
+from tests.procedure import head_of, pdf_upload, person, to_evaluation
+from tests.proof.conftest import DATA
 from workflow.services import procedure as svc
 from workflow.services.rows import row_update
 

@@ -14,7 +14,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from tests.proof.conftest import fill, person, start_collecting
+from tests.procedure import fill, person, start_collecting
 from tests.proof.test_permission_matrix import USERS, _objects
 
 HREF = re.compile(r'href="(/[^"#]*)')

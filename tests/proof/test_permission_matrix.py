@@ -13,7 +13,7 @@ from __future__ import annotations
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.proof.conftest import person, start_collecting, to_evaluation
+from tests.procedure import person, start_collecting, to_evaluation
 from workflow.services import procedure as svc
 
 ROLES = ("anon", "camat", "sekcam", "kasi", "other_kasi", "jf", "admin", "kabupaten", "outsider")
@@ -224,7 +224,7 @@ def _document_url(key: str, pk: int) -> str:
 def test_the_documents_of_a_report_in_collection_answer_as_the_table_says(demo):
     from django.contrib.auth import get_user_model
 
-    from tests.proof.conftest import fill
+    from tests.procedure import fill
 
     report = start_collecting()
     fill(report.submissions.get(unit=person("kasi-pemerintahan").unit))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.proof.conftest import fill, head_of, start_collecting, to_evaluation
+from tests.procedure import fill, head_of, start_collecting, to_evaluation
 from workflow.models import ReportState, SubmissionState
 from workflow.services import procedure as svc
 from workflow.services.rows import StaleRow

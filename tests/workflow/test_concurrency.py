@@ -11,7 +11,7 @@ import pytest
 from django.db import connection
 
 from tests.conftest import _ensure_demo
-from tests.workflow.conftest import Procedure, person
+from tests.procedure import Procedure, person
 from workflow.models import AuditEntry, LetterNumber, LetterSequence, Report, ReportState
 from workflow.services import WorkflowError
 from workflow.services import procedure as svc

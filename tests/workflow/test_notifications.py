@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core import mail
 
 from sakip.models import Person
-from tests.workflow.conftest import unit_head
+from tests.procedure import head_of as unit_head
 from workflow.models import ReportState
 from workflow.services import procedure as svc
 

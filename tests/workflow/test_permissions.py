@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from sakip.models import Person
-from tests.workflow.conftest import fill, unit_head
+from tests.procedure import fill
 from workflow.models import AuditEntry, Report, ReportState, StepRecord, Submission
 from workflow.services import TransitionDenied
 from workflow.services import procedure as svc
@@ -28,7 +28,7 @@ def _people_ids(report):
 
 def _filled(procedure):
     sub = _sub(procedure.report)
-    fill(sub, unit_head(sub))
+    fill(sub)
 
 
 def _all_submitted(procedure):

@@ -8,7 +8,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from sakip.models import Person
-from tests.workflow.conftest import fill, unit_head
+from tests.procedure import fill
+from tests.procedure import head_of as unit_head
 from workflow.models import (
     AuditEntry,
     LetterNumber,
@@ -81,7 +82,7 @@ def test_the_whole_procedure_runs_through_the_pages(client, demo, signing):
     # Step 3: each unit head fills (the entry pages' work) and submits.
     for sub in subs:
         head = unit_head(sub)
-        fill(sub, head)
+        fill(sub)
         _ok(
             _as(client, head.user.username).post(f"{base}/isian/{sub.pk}/langkah/submit/"),
             report,

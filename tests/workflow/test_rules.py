@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.core import mail
 
-from tests.workflow.conftest import unit_head
+from tests.procedure import head_of as unit_head
 from workflow.models import (
     AuditEntry,
     LetterNumber,
