@@ -6,8 +6,10 @@ from __future__ import annotations
 import pytest
 
 from sakip.models import Office
+from workflow.forms import StepMixin
 from workflow.models import Report, ReportState, Step, Submission
 from workflow.services import available_transitions
+from workflow.services.core import form_class
 
 S = ReportState
 
@@ -88,15 +90,18 @@ def test_a_new_office_gets_the_sop_steps_and_keeps_its_edits(demo):
     assert Step.objects.get(office=office, number=9).actor_roles == ["jf"]
 
 
-def test_every_transition_names_a_step_that_exists(demo):
+def test_every_transition_names_a_step_that_exists_and_its_form(demo):
     numbers = set(Step.objects.values_list("number", flat=True))
     for model in (Report, Submission):
         for t in model._meta.get_field("state").get_all_transitions(model):
             assert t.custom["step"] in numbers, t.name
             assert t.custom.get("label"), t.name
             assert callable(t.permission), t.name
-            if t.custom.get("returns"):
-                assert t.custom.get("reason"), t.name
+            form = form_class(t.custom)
+            assert issubclass(form, StepMixin) and form.explanation, t.name
+            assert form.perform is not StepMixin.perform, t.name
+            if t.custom["danger"]:
+                assert t.custom["reason"] and "reason" in form.base_fields, t.name
 
 
 def test_the_step_roles_are_data_the_admin_can_change(report_at, jf, sekcam):
