@@ -114,11 +114,29 @@ class DistributeForm(StepModelForm):
 
 
 class SubmitForm(StepForm):
-    """Step 3: the unit's head sends the rows."""
+    """Step 3: the unit's head sends the rows. After a return, rows the Sekcam pointed at
+    that are still as they were need an explicit confirmation (the Kasi may have checked
+    them and found them right, but should not resend them by oversight)."""
 
     explanation = _(
         "Kirim isian unit kepada Sekretaris Camat. Setelah dikirim, isian tidak dapat diubah."
     )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.untouched = svc.untouched_returned_rows(self.obj)
+        if self.untouched:
+            rows = ", ".join(str(n) for n in self.untouched)
+            self.fields["confirm_untouched"] = forms.BooleanField(
+                label=_(
+                    "Baris %(rows)s yang ditunjuk Sekretaris Camat belum diubah sejak "
+                    "dikembalikan. Saya sudah memeriksanya dan tetap mengirim isian ini."
+                )
+                % {"rows": rows},
+                error_messages={
+                    "required": _("Centang konfirmasi ini, atau perbaiki baris yang ditunjuk.")
+                },
+            )
 
     def perform(self):
         return svc.submission_submit(submission=self.obj, person=self.person)

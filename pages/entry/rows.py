@@ -16,6 +16,7 @@ from sakip.models import PlanRow
 from workflow.models import RevisionItem, Submission, SubmissionState
 from workflow.permissions import can_edit_rows
 from workflow.services.core import available_transitions
+from workflow.services.procedure import untouched_returned_rows
 from workflow.services.rows import StaleRow, row_update
 
 
@@ -38,7 +39,7 @@ def open_notes(submission: Submission) -> tuple[object | None, dict[int, list[st
     return request, notes
 
 
-def _status(submission: Submission, views) -> dict:
+def _status(submission: Submission, views, untouched: list[int]) -> dict:
     complete = sum(1 for v in views if v.is_complete)
     blockers = [f"{_('Baris')} {v.row.number}: {b}" for v in views for b in v.blockers]
     total = len(views)
@@ -47,7 +48,15 @@ def _status(submission: Submission, views) -> dict:
         "total": total,
         "percent": int(complete * 100 / total) if total else 0,
         "blockers": blockers,
+        # Rows the Sekcam pointed at that are still as they were returned.
+        "untouched": untouched,
     }
+
+
+def _mark(views, untouched: list[int]):
+    for v in views:
+        v.untouched = v.number in untouched
+    return views
 
 
 @login_required
@@ -68,7 +77,10 @@ def submission_page(request, pk: int, sub_pk: int):
     bands = report.year.bands
     revision, notes = open_notes(submission)
     urls = RowUrls(report.pk)
-    views = [row_view(r, bands, notes.get(r.pk), urls=urls) for r in _rows(submission)]
+    untouched = untouched_returned_rows(submission)
+    views = _mark(
+        [row_view(r, bands, notes.get(r.pk), urls=urls) for r in _rows(submission)], untouched
+    )
     editable = can_edit_rows(person, submission)
     transitions = [t for t in available_transitions(submission, request.user) if t.step == 3]
     return render(
@@ -82,7 +94,7 @@ def submission_page(request, pk: int, sub_pk: int):
             "can_edit": editable,
             "can_submit": bool(transitions) and editable,
             "revision": revision,
-            "status": _status(submission, views),
+            "status": _status(submission, views, untouched),
         },
     )
 
@@ -91,10 +103,12 @@ def _row_context(request, person, report, submission, row: PlanRow) -> dict:
     row = PlanRow.objects.select_related(*ROW_RELATED).prefetch_related("evidence").get(pk=row.pk)
     row.submission = submission
     _revision, notes = open_notes(submission)
+    v = row_view(row, report.year.bands, notes.get(row.pk), urls=RowUrls(report.pk))
+    _mark([v], untouched_returned_rows(submission))
     return {
         "report": report,
         "submission": submission,
-        "v": row_view(row, report.year.bands, notes.get(row.pk), urls=RowUrls(report.pk)),
+        "v": v,
         "can_edit": can_edit_rows(person, submission),
     }
 
@@ -109,7 +123,8 @@ def row_response(request, person, report, submission, row: PlanRow, *, saved: bo
     context = _row_context(request, person, report, submission, row)
     urls = RowUrls(report.pk)
     views = [row_view(r, report.year.bands, urls=urls) for r in _rows(submission)]
-    context.update({"status": _status(submission, views), "oob": True, "saved": saved})
+    untouched = untouched_returned_rows(submission)
+    context.update({"status": _status(submission, views, untouched), "oob": True, "saved": saved})
     return render(request, "entry/_row.html", context)
 
 

@@ -66,7 +66,9 @@ def _door(request, report: Report, obj: Report | Submission, name: str):
         "danger": meta["danger"],
         "back": back or reverse("workflow:report_detail", args=[report.pk]),
     }
-    return render(request, "workflow/transition.html", context, status=400 if data else 200)
+    return render(
+        request, "workflow/transition.html", context, status=400 if form.is_bound else 200
+    )
 
 
 def _success(obj, meta: dict, label: str) -> str:

@@ -95,10 +95,3 @@ def test_the_sekcam_accepts_the_draft(report_at, client_for, sekcam):
     assert response.status_code == 302
     report.refresh_from_db()
     assert report.state == "finalisasi"
-
-
-def test_a_return_needs_a_reason(report_at, client_for, sekcam):
-    report = report_at(S.CORRECTING)
-    client_for(sekcam).post(f"/laporan/{report.pk}/langkah/return_draft/", {"reason": ""})
-    report.refresh_from_db()
-    assert report.state == "koreksi_draf"

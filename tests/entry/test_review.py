@@ -97,16 +97,6 @@ def test_return_with_row_notes_then_diff_then_accept(client_for, sekcam, kasi, e
     assert sub.state == "diterima"
 
 
-def test_a_return_needs_a_reason(client_for, sekcam, evaluating):
-    sub = evaluating.submissions.first()
-    response = client_for(sekcam).post(
-        f"/laporan/{evaluating.pk}/isian/{sub.pk}/langkah/return_for_revision/", {"reason": ""}
-    )
-    assert response.status_code == 400
-    sub.refresh_from_db()
-    assert sub.state == "dikirim"
-
-
 def test_a_kasi_may_not_accept(client_for, kasi, evaluating):
     sub = evaluating.submissions.get(unit=kasi.person.unit)
     response = client_for(kasi).post(f"/laporan/{evaluating.pk}/isian/{sub.pk}/langkah/accept/")

@@ -98,12 +98,31 @@ def test_a_repeated_post_does_nothing_twice(client_for, sekcam, report_at):
     assert StepRecord.objects.filter(report=report).count() == records
 
 
-def test_a_return_without_a_reason_shows_the_form_again(client_for, sekcam, report_at):
-    report = report_at(S.CORRECTING)
-    response = client_for(sekcam).post(f"/laporan/{report.pk}/langkah/return_draft/", {})
-    assert response.status_code == 200
+@pytest.mark.parametrize(
+    "state,persona,name,unit",
+    [
+        (S.EVALUATING, "sekcam", "return_for_revision", True),
+        (S.CORRECTING, "sekcam", "return_draft", False),
+        (S.AWAITING_APPROVAL, "camat", "send_back", False),
+    ],
+)
+def test_every_return_without_a_reason_shows_its_form_again(
+    request, client_for, report_at, state, persona, name, unit
+):
+    """One door, one form per return: the rule "a return needs a reason" holds for the
+    unit's return (step 5) and the draft's (steps 7 and 10) alike."""
+    report = report_at(state)
+    url = f"/laporan/{report.pk}/langkah/{name}/"
+    if unit:
+        submission = report.submissions.first()
+        url = f"/laporan/{report.pk}/isian/{submission.pk}/langkah/{name}/"
+    response = client_for(request.getfixturevalue(persona)).post(url, {"reason": "  "})
+    assert response.status_code == 400
     assert response.context["form"].errors["reason"]
-    assert Report.objects.get(pk=report.pk).state == S.CORRECTING
+    assert Report.objects.get(pk=report.pk).state == state
+    if unit:
+        submission.refresh_from_db()
+        assert submission.state == "dikirim"
 
 
 def test_tasks_show_what_is_due_and_when(client_for, kasi, sekcam, procedure, monkeypatch):

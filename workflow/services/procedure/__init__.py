@@ -18,6 +18,7 @@ from workflow.services.procedure.collection import (
     submission_blockers,
     submission_return,
     submission_submit,
+    untouched_returned_rows,
 )
 from workflow.services.procedure.dispatch import (
     report_dispatch,
@@ -63,4 +64,5 @@ __all__ = [
     "submission_blockers",
     "submission_return",
     "submission_submit",
+    "untouched_returned_rows",
 ]

@@ -76,6 +76,26 @@ def snapshot_rows(submission: Submission) -> dict:
     return out
 
 
+def untouched_returned_rows(submission: Submission) -> list[int]:
+    """The numbers of the rows the Sekcam pointed at in the latest return that have not
+    changed since (their cells and evidence equal what was submitted in the returned round).
+    Empty unless the submission is back with its unit."""
+    if submission.state != SS.RETURNED:
+        return []
+    request = submission.revisions.order_by("-created_at", "-id").first()
+    if request is None:
+        return []
+    pointed = set(request.items.filter(row__isnull=False).values_list("row_id", flat=True))
+    if not pointed:
+        return []
+    snapshot = submission.snapshots.filter(round=request.round).first()
+    if snapshot is None:
+        return []
+    now = snapshot_rows(submission)
+    untouched = [pk for pk in pointed if now.get(str(pk)) == snapshot.rows.get(str(pk))]
+    return sorted(submission.rows.filter(pk__in=untouched).values_list("number", flat=True))
+
+
 def _jsonable(value):
     if value is None or isinstance(value, bool | int | str):
         return value
