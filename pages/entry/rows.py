@@ -53,6 +53,11 @@ def _status(submission: Submission, views, untouched: list[int]) -> dict:
     }
 
 
+def _can_submit(request, person, submission: Submission) -> bool:
+    sends = any(t.name == "submit" for t in available_transitions(submission, request.user))
+    return sends and can_edit_rows(person, submission)
+
+
 def _mark(views, untouched: list[int]):
     for v in views:
         v.untouched = v.number in untouched
@@ -82,7 +87,6 @@ def submission_page(request, pk: int, sub_pk: int):
         [row_view(r, bands, notes.get(r.pk), urls=urls) for r in _rows(submission)], untouched
     )
     editable = can_edit_rows(person, submission)
-    transitions = [t for t in available_transitions(submission, request.user) if t.step == 3]
     return render(
         request,
         "entry/submission.html",
@@ -92,7 +96,7 @@ def submission_page(request, pk: int, sub_pk: int):
             "headers": HEADERS,
             "views": views,
             "can_edit": editable,
-            "can_submit": bool(transitions) and editable,
+            "can_submit": _can_submit(request, person, submission),
             "revision": revision,
             "status": _status(submission, views, untouched),
         },
@@ -124,7 +128,14 @@ def row_response(request, person, report, submission, row: PlanRow, *, saved: bo
     urls = RowUrls(report.pk)
     views = [row_view(r, report.year.bands, urls=urls) for r in _rows(submission)]
     untouched = untouched_returned_rows(submission)
-    context.update({"status": _status(submission, views, untouched), "oob": True, "saved": saved})
+    context.update(
+        {
+            "status": _status(submission, views, untouched),
+            "can_submit": _can_submit(request, person, submission),
+            "oob": True,
+            "saved": saved,
+        }
+    )
     return render(request, "entry/_row.html", context)
 
 
