@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from sakip.capaian import capaian_for_row
 from sakip.models import Anggaran, Person, PlanRow, Role, TargetKind, Tenure
-from workflow.models import LetterNumber, Meeting, MeetingKind, Report, Step
+from workflow.models import LetterKind, LetterNumber, Meeting, MeetingKind, Report, Step
 
 ACTOR_ORDER = [Role.CAMAT, Role.SEKCAM, Role.KASI, Role.JF]
 
@@ -128,6 +128,7 @@ def row_data(row: PlanRow, bands) -> dict:
         "kind": ind.target_kind,
         "target": target_display(ind, row.target),
         "target_value": row.target.value,
+        "target_max": row.target.value_max,
         "realisasi": realisasi,
         "realisasi_value": None if row.belum_berjalan else row.realisasi,
         "capaian": cap.rounded,
@@ -229,8 +230,10 @@ def berita_acara_data(report: Report) -> dict:
         if meeting.chaired_by
         else signatory(report.office, Role.CAMAT, meeting.date)
     )
+    number = _letter(report, LetterKind.BERITA_ACARA)
     return {
         **_report_head(report),
+        "number": number.number if number else "",
         "date": meeting.date,
         "start_time": meeting.start_time,
         "place": meeting.place,
@@ -242,8 +245,15 @@ def berita_acara_data(report: Report) -> dict:
     }
 
 
+def _letter(report: Report, kind: str) -> LetterNumber | None:
+    """The report's latest register number for that letter."""
+    return (
+        LetterNumber.objects.filter(report=report, kind=kind).order_by("-issued_at", "-pk").first()
+    )
+
+
 def surat_pengantar_data(report: Report) -> dict:
-    letter = LetterNumber.objects.filter(report=report).order_by("-issued_at").first()
+    letter = _letter(report, LetterKind.SURAT_PENGANTAR)
     if letter is None:
         raise DocumentMissing(_("Surat pengantar belum bernomor (langkah 11 belum dilakukan)."))
     date = timezone.localdate(letter.issued_at)
@@ -339,6 +349,7 @@ def _history(report: Report, indikator_ids: list[int]) -> dict[int, list[dict]]:
                 "year": year.year,
                 "target": data["target"],
                 "realisasi": data["realisasi"],
+                "realisasi_value": data["realisasi_value"],
                 "capaian": data["capaian"],
                 "capaian_display": data["capaian_display"],
                 "band": data["band"],
@@ -391,7 +402,7 @@ def lakip_data(report: Report, *, final: bool = False, on: dt.date | None = None
         }
         for b in bands
     ]
-    letter = LetterNumber.objects.filter(report=report).order_by("-issued_at").first()
+    letter = _letter(report, LetterKind.SURAT_PENGANTAR)
     head = _report_head(report)
     # The LAKIP does not print the workflow state; leaving it out of the data keeps the
     # cached draft valid when only the state moves (e.g. handed over for correction).

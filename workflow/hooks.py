@@ -34,3 +34,11 @@ freeze_final = Hook(
     "freeze_final(report=, person=): render the final LAKIP, store its bytes, hash and sign "
     "them. Runs inside the step-10 transaction; raising rolls the signing back.",
 )
+
+draft_texts = Hook(
+    "draft_texts",
+    "draft_texts(report=, chapters=None, rows=None) -> DraftTexts: the product's first draft "
+    "of the LAKIP, written from the report's data: `chapters` maps chapter keys to text, "
+    "`analyses` row pks to text. `chapters`/`rows` limit the work to those keys/row pks "
+    "(None: all). Read-only; the services in workflow.services.first_draft write the texts.",
+)

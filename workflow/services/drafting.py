@@ -31,10 +31,14 @@ def row_analysis_update(*, row: PlanRow, person: Person, analysis: str, version:
                 _("Analisis baris ini sudah diubah oleh %(who)s. Muat ulang halaman.")
                 % {"who": locked.updated_by or _("orang lain")}
             )
-        locked.analysis = analysis.strip()
+        analysis = analysis.strip()
+        locked.analysis_generated = locked.analysis_generated and analysis == locked.analysis
+        locked.analysis = analysis
         locked.version += 1
         locked.updated_by = person
-        locked.save(update_fields=["analysis", "version", "updated_by", "updated_at"])
+        locked.save(
+            update_fields=["analysis", "analysis_generated", "version", "updated_by", "updated_at"]
+        )
         Report.objects.filter(pk=report.pk).update(data_version=F("data_version") + 1)
         records.audit(report, "sakip.row.analysis_updated", person, row=locked.pk)
     return locked

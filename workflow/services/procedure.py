@@ -17,6 +17,7 @@ from workflow.models import (
     Chapter,
     CopyRecord,
     Dispatch,
+    LetterKind,
     Meeting,
     MeetingKind,
     NotaDinas,
@@ -34,7 +35,8 @@ from workflow.services.core import (
     WorkflowError,
     run_transition,
 )
-from workflow.services.letters import format_letter_number, letter_number_allocate
+from workflow.services.first_draft import draft_generate
+from workflow.services.letters import letter_number_allocate
 from workflow.services.notifications import notify_started
 
 logger = logging.getLogger(__name__)
@@ -70,7 +72,15 @@ def report_create(*, person: Person, year: Year, nota: dict) -> Report:
             raise TransitionRefused(
                 _("LAKIP tahun %(year)s sudah dibuat.") % {"year": year.year}
             ) from None
-        NotaDinas.objects.create(report=report, **nota)
+        number = letter_number_allocate(
+            office=report.office,
+            person=person,
+            report=report,
+            date=nota["tanggal"],
+            kind=LetterKind.NOTA_DINAS,
+            purpose=_("Nota dinas penyusunan LAKIP Tahun %(year)s") % {"year": year.year},
+        )
+        NotaDinas.objects.create(report=report, **{**nota, "nomor": number.number})
         records.finish_step(report, 1, actor=person)
         opened = records.start_step(report, 2)
         records.audit(report, "sakip.report.created", person, step=1, nota=nota.get("nomor"))
@@ -82,8 +92,6 @@ def report_create(*, person: Person, year: Year, nota: dict) -> Report:
 def nota_dinas_defaults(person: Person, year: Year) -> dict:
     office, today = person.office, timezone.localdate()
     return {
-        # The office's own pattern with the sequence left blank, as the SOP writes 900/ /CMK/I/2025.
-        "nomor": format_letter_number(office, sequence="   ", date=today),
         "tanggal": today,
         "kepada": _("Sekretaris Camat %(office)s") % {"office": office.name},
         "dari": _("Camat %(office)s") % {"office": office.name},
@@ -283,13 +291,14 @@ def submission_return(
 
 
 def report_finish_evaluation(*, report: Report, person: Person) -> Report:
-    """Step 5 done: every submission accepted; drafting (step 6) starts."""
-    return run_transition(
-        report,
-        "finish_evaluation",
-        person=person,
-        after=lambda r, _t: records.start_step(r, 6, round=r.draft_round),
-    )
+    """Step 5 done: every submission accepted; drafting (step 6) starts from the product's
+    first draft of every chapter and row analysis."""
+
+    def after(report: Report, _t) -> None:
+        records.start_step(report, 6, round=report.draft_round)
+        draft_generate(report=report, person=person)
+
+    return run_transition(report, "finish_evaluation", person=person, after=after)
 
 
 # ---- Steps 6–7 ----------------------------------------------------------------------------
@@ -378,6 +387,7 @@ def chapter_update(*, chapter: Chapter, person: Person, body: str, version: int)
                 _("Bab ini sudah diubah oleh %(who)s. Muat ulang untuk melihat isi terbaru.")
                 % {"who": locked.updated_by or _("orang lain")}
             )
+        locked.generated = locked.generated and body == locked.body
         locked.body = body
         locked.version += 1
         locked.updated_by = person
@@ -412,6 +422,16 @@ def report_finalise(*, report: Report, person: Person, meeting: dict, attendees)
             defaults={**_MEETING_BLANK, **meeting},
         )
         m.attendees.set(attendees)
+        m.refresh_from_db(fields=["date"])
+        letter_number_allocate(
+            office=report.office,
+            person=person,
+            report=report,
+            date=m.date,
+            kind=LetterKind.BERITA_ACARA,
+            purpose=_("Berita acara rapat finalisasi LAKIP Tahun %(year)s")
+            % {"year": report.year.year},
+        )
 
     return run_transition(
         report,
@@ -465,6 +485,7 @@ def report_number_letter(*, report: Report, person: Person, date: dt.date | None
             person=person,
             report=report,
             date=date,
+            kind=LetterKind.SURAT_PENGANTAR,
             purpose=_("Surat pengantar LAKIP Tahun %(year)s") % {"year": report.year.year},
         )
 
