@@ -4,45 +4,70 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('sakip', '0002_initial'),
+        ("sakip", "0002_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='indikator',
-            name='standard_source',
-            field=models.CharField(blank=True, help_text='Mis. Standar Pelayanan Minimal Kabupaten Lima Puluh Kota 2024.', max_length=255, verbose_name='sumber standar'),
+            model_name="indikator",
+            name="standard_source",
+            field=models.CharField(
+                blank=True,
+                help_text="Mis. Standar Pelayanan Minimal Kabupaten Lima Puluh Kota 2024.",
+                max_length=255,
+                verbose_name="sumber standar",
+            ),
         ),
         migrations.AddField(
-            model_name='indikator',
-            name='standard_value',
-            field=models.DecimalField(blank=True, decimal_places=4, help_text='Standar nasional atau kabupaten untuk indikator ini, bila ada (mis. SPM).', max_digits=16, null=True, verbose_name='nilai standar'),
+            model_name="indikator",
+            name="standard_value",
+            field=models.DecimalField(
+                blank=True,
+                decimal_places=4,
+                help_text="Standar nasional atau kabupaten untuk indikator ini, bila ada (mis. SPM).",
+                max_digits=16,
+                null=True,
+                verbose_name="nilai standar",
+            ),
         ),
         migrations.AddField(
-            model_name='office',
-            name='duties',
-            field=models.TextField(blank=True, help_text='Tugas Camat/Kecamatan menurut peraturan bupati.', verbose_name='tugas'),
+            model_name="office",
+            name="duties",
+            field=models.TextField(
+                blank=True,
+                help_text="Tugas Camat/Kecamatan menurut peraturan bupati.",
+                verbose_name="tugas",
+            ),
         ),
         migrations.AddField(
-            model_name='office',
-            name='functions',
-            field=models.TextField(blank=True, help_text='Satu fungsi per baris.', verbose_name='fungsi'),
+            model_name="office",
+            name="functions",
+            field=models.TextField(
+                blank=True, help_text="Satu fungsi per baris.", verbose_name="fungsi"
+            ),
         ),
         migrations.AddField(
-            model_name='office',
-            name='legal_basis',
-            field=models.TextField(blank=True, help_text='Satu peraturan per baris, mis. Peraturan Bupati tentang kedudukan, susunan organisasi, tugas dan fungsi Kecamatan. Peraturan nasional tentang SAKIP dan kecamatan selalu dicantumkan.', verbose_name='dasar hukum'),
+            model_name="office",
+            name="legal_basis",
+            field=models.TextField(
+                blank=True,
+                help_text="Satu peraturan per baris, mis. Peraturan Bupati tentang kedudukan, susunan organisasi, tugas dan fungsi Kecamatan. Peraturan nasional tentang SAKIP dan kecamatan selalu dicantumkan.",
+                verbose_name="dasar hukum",
+            ),
         ),
         migrations.AddField(
-            model_name='office',
-            name='strategic_issues',
-            field=models.TextField(blank=True, help_text='Satu isu strategis per baris (dari Renstra).', verbose_name='isu strategis'),
+            model_name="office",
+            name="strategic_issues",
+            field=models.TextField(
+                blank=True,
+                help_text="Satu isu strategis per baris (dari Renstra).",
+                verbose_name="isu strategis",
+            ),
         ),
         migrations.AddField(
-            model_name='planrow',
-            name='analysis_generated',
-            field=models.BooleanField(default=False, verbose_name='analisis dibuat otomatis'),
+            model_name="planrow",
+            name="analysis_generated",
+            field=models.BooleanField(default=False, verbose_name="analisis dibuat otomatis"),
         ),
     ]
