@@ -181,7 +181,8 @@ def bench_pdf(ids: dict) -> dict:
     from weasyprint import HTML
 
     from bench import data
-    from documents import lakip, selectors
+    from documents import lakip
+    from documents.lakip_data import lakip_document_data
     from documents.pdf import render_html
     from workflow.models import RenderedDocument, Report
 
@@ -206,7 +207,7 @@ def bench_pdf(ids: dict) -> dict:
         warm.append(time.perf_counter() - start)
         html = render_html(
             lakip.TEMPLATE,
-            lakip._context(selectors.lakip_data(report, final=False), watermark=True),
+            lakip._context(lakip_document_data(report, final=False), watermark=True),
         )
         start = time.perf_counter()
         HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()

@@ -22,6 +22,8 @@ from markdown_it.token import Token
 # A note the product leaves for the drafter where the data cannot know the answer.
 TODO = re.compile(r"\[Penyusun:[^\]]*\]")
 
+SUBHEAD = re.compile(r"<p>(<strong>[^<]*</strong>)</p>")
+
 _OFF = [
     "heading",
     "lheading",
@@ -53,6 +55,8 @@ def to_html(text: str) -> SafeString:
         return mark_safe("")
     html = parser().render(text)
     html = html.replace("<table>", '<table class="grid small markup">')
+    # A paragraph that is only bold text is a sub-heading ("**A. Latar Belakang**").
+    html = SUBHEAD.sub(r'<p class="subhead">\1</p>', html)
     html = TODO.sub(lambda m: f'<mark class="penyusun">{m.group(0)}</mark>', html)
     return mark_safe(html)  # noqa: S308 — produced by the parser with html off
 

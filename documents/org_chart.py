@@ -63,7 +63,8 @@ def _line(x1: float, y1: float, x2: float, y2: float, *, dashed: bool = False) -
 
 
 def org_chart(units: list[dict], *, title: str) -> SafeString:
-    """`units`: dicts with name, kind and head (see `office_data.org_units`)."""
+    """`units`: dicts with name, kind and head (see `office_data.org_units`). The title is
+    the chart's accessible name; the document prints its own caption."""
     top = [u for u in units if u["kind"] == UnitKind.PIMPINAN][:1]
     sekretariat = [u for u in units if u["kind"] == UnitKind.SEKRETARIAT][:1]
     subbagian = [u for u in units if u["kind"] == UnitKind.SUBBAGIAN]
@@ -76,7 +77,7 @@ def org_chart(units: list[dict], *, title: str) -> SafeString:
     head = top[0] if top else {"name": "Camat", "head": "", "kind": UnitKind.PIMPINAN}
     parts: list[str] = []
     centre = WIDTH / 2
-    y = 30.0
+    y = 4.0
     top_w = 220
     parts.append(_box(centre - top_w / 2, y, top_w, head))
     trunk_top = y + BOX_H
@@ -129,9 +130,6 @@ def org_chart(units: list[dict], *, title: str) -> SafeString:
     svg = (
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{label}" '
         f'width="{WIDTH}" height="{height:.0f}" viewBox="0 0 {WIDTH} {height:.0f}" '
-        f'font-family="{FONT}"><title>{label}</title>'
-        f'<text x="0" y="16" font-size="13" font-weight="bold" fill="#212529">{label}</text>'
-        + "".join(parts)
-        + "</svg>"
+        f'font-family="{FONT}"><title>{label}</title>' + "".join(parts) + "</svg>"
     )
     return mark_safe(svg)

@@ -1,0 +1,429 @@
+"""The shared Word document: A4 pages with the PDFs' margins, Times New Roman (Liberation
+Serif where Times is absent: the two are metric-compatible), Word's own heading and caption
+styles (so the table of contents and the lists of tables and figures are Word fields),
+tables whose header rows repeat on every page, pictures, and a DRAFT header until signed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from io import BytesIO
+
+import cairosvg
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+
+from documents.markup import Block, Run, blocks
+from documents.markup import Table as MarkupTable
+
+FONT = "Times New Roman"
+DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+BLACK = RGBColor(0, 0, 0)
+RED = RGBColor(0xB0, 0x00, 0x20)
+
+
+def svg_to_png(svg: str, *, scale: float = 2.0) -> bytes:
+    """Word takes raster pictures; CairoSVG draws our SVG charts with the same fonts."""
+    svg = svg.replace('style="max-width:100%;height:auto"', "", 1)
+    return cairosvg.svg2png(bytestring=svg.encode(), scale=scale)
+
+
+def _font(style, size: float, *, bold: bool = False, italic: bool = False) -> None:
+    style.font.name = FONT
+    style.font.size = Pt(size)
+    style.font.bold = bold
+    style.font.italic = italic
+    style.font.color.rgb = BLACK
+    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), FONT)
+    # The template's headings take the theme's font, which wins over the names above.
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attr), None)
+
+
+def new_document(*, header: str, draft: bool) -> DocxDocument:
+    """An empty A4 document with the house styles and the running header and footer."""
+    doc = Document()
+    styles = doc.styles
+    _font(styles["Normal"], 12)
+    normal = styles["Normal"].paragraph_format
+    normal.space_after = Pt(6)
+    normal.line_spacing = 1.15
+    for name, size in (("Heading 1", 14), ("Heading 2", 12), ("Heading 3", 12)):
+        _font(styles[name], size, bold=True)
+        styles[name].paragraph_format.space_before = Pt(12)
+        styles[name].paragraph_format.space_after = Pt(8)
+        styles[name].paragraph_format.keep_with_next = True
+    styles["Heading 1"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _font(styles["Caption"], 10, bold=True)
+    styles["Caption"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    styles["Caption"].paragraph_format.keep_with_next = True
+    for name in ("List Bullet", "List Bullet 2"):
+        _font(styles[name], 12)
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    # The first page (cover, letterhead) carries no running header.
+    section.different_first_page_header_footer = True
+    section.top_margin, section.bottom_margin = Cm(2.2), Cm(2.4)
+    section.left_margin, section.right_margin = Cm(2.5), Cm(2)
+    _header_footer(section, header, draft)
+    # Word updates the table of contents and the lists of tables and figures on opening.
+    settings = doc.settings.element
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    settings.append(update)
+    return doc
+
+
+def _header_footer(section, header: str, draft: bool) -> None:
+    head = section.header.paragraphs[0]
+    head.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    run = head.add_run(header)
+    run.font.size = Pt(8)
+    if draft:
+        mark = head.add_run("    DRAFT — belum ditandatangani")
+        mark.bold = True
+        mark.font.size = Pt(10)
+        mark.font.color.rgb = RED
+    else:
+        note = head.add_run("    Salinan Word; dokumen resmi: PDF bertanda tangan elektronik")
+        note.italic = True
+        note.font.size = Pt(8)
+    foot = section.footer.paragraphs[0]
+    foot.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    foot.add_run("Halaman ").font.size = Pt(9)
+    add_field(foot, "PAGE", "1", size=9)
+    foot.add_run(" dari ").font.size = Pt(9)
+    add_field(foot, "NUMPAGES", "1", size=9)
+
+
+def _fld_char(paragraph: Paragraph, kind: str) -> None:
+    el = OxmlElement("w:fldChar")
+    el.set(qn("w:fldCharType"), kind)
+    paragraph.add_run()._r.append(el)
+
+
+def _instruction(paragraph: Paragraph, instruction: str) -> None:
+    text = OxmlElement("w:instrText")
+    text.set(qn("xml:space"), "preserve")
+    text.text = f" {instruction} "
+    paragraph.add_run()._r.append(text)
+
+
+def add_field(paragraph: Paragraph, instruction: str, result: str = "", *, size=None) -> None:
+    """A Word field (PAGE, SEQ …) with a cached result shown until Word updates it."""
+    _fld_char(paragraph, "begin")
+    _instruction(paragraph, instruction)
+    _fld_char(paragraph, "separate")
+    shown = paragraph.add_run(result)
+    if size:
+        shown.font.size = Pt(size)
+    _fld_char(paragraph, "end")
+
+
+def landscape_section(doc: DocxDocument) -> None:
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21)
+    for side in ("top_margin", "bottom_margin", "left_margin", "right_margin"):
+        setattr(section, side, Cm(1.6))
+
+
+def page_break(doc: DocxDocument) -> None:
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def para(
+    doc_or_cell,
+    text: str = "",
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    align=None,
+    size: float | None = None,
+    indent: bool = False,
+    style: str | None = None,
+) -> Paragraph:
+    p = doc_or_cell.add_paragraph(style=style)
+    if text:
+        run = p.add_run(text)
+        run.bold, run.italic = bold, italic
+        if size:
+            run.font.size = Pt(size)
+    if align is not None:
+        p.alignment = align
+    p.paragraph_format.first_line_indent = Cm(1.25) if indent else Cm(0)
+    return p
+
+
+def caption(doc: DocxDocument, kind: str, number: int, title: str) -> Paragraph:
+    """'Tabel 3. …' with a SEQ field, so Word's Table of Figures lists it with its page."""
+    p = doc.add_paragraph(style="Caption")
+    p.add_run(f"{kind} ")
+    add_field(p, f"SEQ {kind} \\* ARABIC", str(number))
+    p.add_run(f". {title}")
+    return p
+
+
+def field_list(doc: DocxDocument, instruction: str, entries: Sequence[str]) -> None:
+    """A table of contents (or of tables, of figures) as a Word TOC field. Its cached result
+    lists `entries` (without page numbers) until Word updates the field, which it offers
+    when the document is opened (`updateFields`)."""
+    entries = list(entries) or ["Perbarui bidang ini (klik kanan › Update Field)."]
+    first = doc.add_paragraph()
+    first.paragraph_format.first_line_indent = Cm(0)
+    _fld_char(first, "begin")
+    _instruction(first, instruction)
+    _fld_char(first, "separate")
+    first.add_run(entries[0])
+    last = first
+    for entry in entries[1:]:
+        last = doc.add_paragraph()
+        last.paragraph_format.first_line_indent = Cm(0)
+        last.add_run(entry)
+    _fld_char(last, "end")
+
+
+def picture(doc: DocxDocument, png: bytes, width_cm: float) -> None:
+    doc.add_picture(BytesIO(png), width=Cm(width_cm))
+    doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    doc.paragraphs[-1].paragraph_format.keep_with_next = True
+    doc.paragraphs[-1].paragraph_format.first_line_indent = Cm(0)
+
+
+# ---- Tables -------------------------------------------------------------------------------
+
+
+def _shade(cell: _Cell, fill: str) -> None:
+    props = cell._tc.get_or_add_tcPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    props.append(shd)
+
+
+def _row_flag(row, tag: str) -> None:
+    props = row._tr.get_or_add_trPr()
+    el = OxmlElement(tag)
+    el.set(qn("w:val"), "true")
+    props.append(el)
+
+
+def _cell_text(cell: _Cell, value, *, size: float, bold: bool = False, align=None) -> None:
+    p = cell.paragraphs[0]
+    p.paragraph_format.first_line_indent = Cm(0)
+    p.paragraph_format.space_after = Pt(0)
+    if align is not None:
+        p.alignment = align
+    runs = value if isinstance(value, list) else [Run(str(value if value is not None else ""))]
+    for r in runs:
+        _add_run(p, r, size=size, bold=bold)
+
+
+def _default_widths(header: Sequence, total: float) -> list[float]:
+    """A narrow first column when it is the row number, the rest shared equally."""
+    n = len(header)
+    first = 1.0 if str(header[0]).strip() == "No" and n > 1 else None
+    rest = (total - (first or 0)) / (n - (1 if first else 0))
+    return ([first] if first else []) + [rest] * (n - (1 if first else 0))
+
+
+def table(
+    doc: DocxDocument,
+    header: Sequence[str | list[Run]],
+    rows: Sequence[Sequence],
+    *,
+    widths: Sequence[float] | None = None,
+    size: float = 9.5,
+    header_rows: Sequence[Sequence[str]] = (),
+    align: Sequence | None = None,
+    footer: Sequence | None = None,
+    portrait_width: float = 16.5,
+) -> Table:
+    """A bordered table whose header row(s) repeat on every page and whose rows do not split
+    across pages. `rows` hold strings or markup runs; `align` per column."""
+    heads = [list(header), *[list(h) for h in header_rows]]
+    t = doc.add_table(rows=len(heads), cols=len(header))
+    t.style = "Table Grid"
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for i, head in enumerate(heads):
+        row = t.rows[i]
+        _row_flag(row, "w:tblHeader")
+        _row_flag(row, "w:cantSplit")
+        for cell, value in zip(row.cells, head, strict=True):
+            _cell_text(cell, value, size=size, bold=i == 0, align=WD_ALIGN_PARAGRAPH.CENTER)
+            _shade(cell, "E8E8E8" if i == 0 else "F4F4F4")
+    for values in [*rows, *([footer] if footer else [])]:
+        row = t.add_row()
+        _row_flag(row, "w:cantSplit")
+        for j, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
+            _cell_text(
+                cell,
+                value,
+                size=size,
+                bold=footer is not None and values is footer,
+                align=align[j] if align else None,
+            )
+    widths = widths or _default_widths(header, portrait_width)
+    t.autofit = False
+    for column, w in zip(t.columns, widths, strict=True):
+        column.width = Cm(w)  # the grid, which LibreOffice reads
+    for row in t.rows:
+        for cell, w in zip(row.cells, widths, strict=True):
+            cell.width = Cm(w)  # the cells, which Word reads
+    doc.add_paragraph().paragraph_format.space_after = Pt(2)
+    return t
+
+
+def merge_down(t: Table, column: int, first: int, last: int) -> None:
+    """Merge a column's cells over rows first..last (a rowspan), keeping the first text."""
+    if last <= first:
+        return
+    top = t.cell(first, column)
+    for r in range(first + 1, last + 1):
+        cell = t.cell(r, column)
+        for p in cell.paragraphs:
+            for run in p.runs:
+                run.text = ""
+    top.merge(t.cell(last, column))
+    # python-docx joins the texts of merged cells: keep only the first paragraph.
+    for extra in top.paragraphs[1:]:
+        extra._element.getparent().remove(extra._element)
+
+
+# ---- Markup -------------------------------------------------------------------------------
+
+
+def _add_run(p: Paragraph, r: Run, *, size: float | None = None, bold: bool = False) -> None:
+    if r.brk:
+        p.add_run().add_break()
+    run = p.add_run(r.text)
+    run.bold = r.bold or bold or None
+    run.italic = r.italic or r.todo or None
+    if size:
+        run.font.size = Pt(size)
+    if r.todo:
+        run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+
+
+def add_markup(doc: DocxDocument, text: str, *, empty: str = "[Bagian ini belum ditulis.]") -> None:
+    """Chapter text in the small markup as Word paragraphs, lists and tables."""
+    parsed: list[Block] = blocks(text or "")
+    if not parsed:
+        para(doc, empty, italic=True)
+        return
+    for block in parsed:
+        if isinstance(block, MarkupTable):
+            table(doc, block.header, block.rows)
+            continue
+        subhead = len(block.runs) == 1 and block.runs[0].bold and not block.list_kind
+        if block.list_kind == "bullet":
+            p = doc.add_paragraph(style="List Bullet" if block.level == 0 else "List Bullet 2")
+            p.paragraph_format.first_line_indent = None
+        elif block.list_kind == "number":
+            # Numbers written out: Word's automatic numbering would continue across lists.
+            p = doc.add_paragraph()
+            left = 0.75 + 0.75 * block.level
+            p.paragraph_format.left_indent = Cm(left)
+            p.paragraph_format.first_line_indent = Cm(-0.75)
+            p.paragraph_format.tab_stops.add_tab_stop(Cm(left))
+            p.add_run(f"{block.number}.\t")
+        else:
+            p = doc.add_paragraph()
+            p.paragraph_format.first_line_indent = Cm(0) if subhead else Cm(1.25)
+            if subhead:
+                p.paragraph_format.keep_with_next = True
+                p.paragraph_format.space_before = Pt(8)
+        if not subhead:
+            p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        for r in block.runs:
+            _add_run(p, r)
+
+
+def letterhead(doc: DocxDocument, office: dict) -> None:
+    """The kop surat: the kabupaten, the kecamatan, the address, a double rule below."""
+    centre = WD_ALIGN_PARAGRAPH.CENTER
+    for text, size, bold, italic in (
+        (f"PEMERINTAH KABUPATEN {office['kabupaten'].upper()}", 14, True, False),
+        (f"KECAMATAN {office['name'].upper()}", 17, True, False),
+        (
+            " ".join(
+                x
+                for x in (
+                    office["address"],
+                    f"Kode Pos {office['postal_code']}" if office["postal_code"] else "",
+                )
+                if x
+            ),
+            9.5,
+            False,
+            True,
+        ),
+        (
+            " · ".join(
+                x
+                for x in (
+                    f"Telepon {office['phone']}" if office["phone"] else "",
+                    f"Surel: {office['email']}" if office["email"] else "",
+                    f"Laman: {office['website']}" if office["website"] else "",
+                )
+                if x
+            ),
+            9.5,
+            False,
+            True,
+        ),
+    ):
+        p = para(doc, text, bold=bold, italic=italic, align=centre, size=size)
+        p.paragraph_format.space_after = Pt(0)
+    rule = doc.paragraphs[-1]
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (
+        ("w:val", "double"),
+        ("w:sz", "12"),
+        ("w:space", "4"),
+        ("w:color", "000000"),
+    ):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    rule._p.get_or_add_pPr().append(borders)
+    doc.add_paragraph()
+
+
+def signature(doc: DocxDocument, person: dict, title: str, *, place_date: str = "") -> None:
+    """The signature block on the right: place and date, post, room to sign, name, NIP."""
+    lines: list[tuple[str, bool, bool]] = []
+    if place_date:
+        lines.append((place_date, False, False))
+    lines.append((f"{'Plt. ' if person.get('acting') else ''}{title.upper()},", True, False))
+    lines += [("", False, False)] * 3
+    lines.append((person.get("name", ""), True, True))
+    if person.get("pangkat"):
+        lines.append((person["pangkat"], False, False))
+    lines.append((f"NIP. {person.get('nip') or '-'}", False, False))
+    for text, bold, underline in lines:
+        p = doc.add_paragraph()
+        p.paragraph_format.left_indent = Cm(8.5)
+        p.paragraph_format.first_line_indent = Cm(0)
+        p.paragraph_format.space_after = Pt(0)
+        p.paragraph_format.keep_with_next = True
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = p.add_run(text)
+        run.bold = bold or None
+        run.underline = underline or None
+
+
+def save(doc: DocxDocument) -> bytes:
+    buffer = BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
