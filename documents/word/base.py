@@ -49,7 +49,11 @@ def _font(style, size: float, *, bold: bool = False, italic: bool = False) -> No
         fonts.attrib.pop(qn(attr), None)
 
 
-def new_document(*, header: str, draft: bool) -> DocxDocument:
+LAKIP_COPY = "Salinan Word; dokumen resmi: PDF bertanda tangan elektronik"
+LETTER_COPY = "Salinan Word; arsip resmi: PDF dari SAKIP Kecamatan"
+
+
+def new_document(*, header: str, draft: bool, note: str = LAKIP_COPY) -> DocxDocument:
     """An empty A4 document with the house styles and the running header and footer."""
     doc = Document()
     styles = doc.styles
@@ -74,7 +78,7 @@ def new_document(*, header: str, draft: bool) -> DocxDocument:
     section.different_first_page_header_footer = True
     section.top_margin, section.bottom_margin = Cm(2.2), Cm(2.4)
     section.left_margin, section.right_margin = Cm(2.5), Cm(2)
-    _header_footer(section, header, draft)
+    _header_footer(section, header, draft, note)
     # Word updates the table of contents and the lists of tables and figures on opening.
     settings = doc.settings.element
     update = OxmlElement("w:updateFields")
@@ -83,7 +87,7 @@ def new_document(*, header: str, draft: bool) -> DocxDocument:
     return doc
 
 
-def _header_footer(section, header: str, draft: bool) -> None:
+def _header_footer(section, header: str, draft: bool, note: str) -> None:
     head = section.header.paragraphs[0]
     head.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     run = head.add_run(header)
@@ -94,9 +98,9 @@ def _header_footer(section, header: str, draft: bool) -> None:
         mark.font.size = Pt(10)
         mark.font.color.rgb = RED
     else:
-        note = head.add_run("    Salinan Word; dokumen resmi: PDF bertanda tangan elektronik")
-        note.italic = True
-        note.font.size = Pt(8)
+        copy = head.add_run(f"    {note}")
+        copy.italic = True
+        copy.font.size = Pt(8)
     foot = section.footer.paragraphs[0]
     foot.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     foot.add_run("Halaman ").font.size = Pt(9)

@@ -76,6 +76,8 @@ class IndikatorAdmin(OfficeScopedAdmin):
                     "data_source",
                     "renstra_target",
                     "renstra_target_text",
+                    "standard_value",
+                    "standard_source",
                 ]
             },
         ),

@@ -76,9 +76,12 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "documents:page": (L, 200, 200, 200, 200, 200, 200, 200, 404),
     "documents:table_xlsx": (L, 200, 200, 200, 200, 200, 200, 200, 404),
     "documents:download": (L, 200, 200, 200, 200, 200, 200, 200, 404),
+    "documents:download_docx": (L, 200, 200, 200, 200, 200, 200, 200, 404),
     "documents:prepare": (L, 200, 200, 200, 200, 200, 200, 200, 404),
     "documents:draft": (L, 200, 200, 200, 200, 200, 200, 200, 404),
     "documents:chapter_save": (L, 405, 405, 405, 405, 405, 405, 405, 405),
+    # "Buat ulang" asks first on its own page: only the drafting staff at step 6.
+    "documents:chapter_regenerate": (L, 403, 403, 403, 403, 200, 403, 403, 404),
     "documents:analysis_save": (L, 405, 405, 405, 405, 405, 405, 405, 405),
     "documents:draft_submit": (L, 405, 405, 405, 405, 405, 405, 405, 405),
     "documents:draft_accept": (L, 405, 405, 405, 405, 405, 405, 405, 405),
