@@ -6,7 +6,7 @@ everything the LAKIP says about the plan goes through `plan_in_force`."""
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from documents.selectors import target_display
 from sakip.models import Anggaran, Nomenklatur, Target
@@ -22,8 +22,11 @@ def _program_of(nomenklatur: Nomenklatur | None) -> Nomenklatur | None:
     return node
 
 
+CENT = Decimal("0.01")
+
+
 def _percent(part: Decimal, whole: Decimal) -> Decimal | None:
-    return (part / whole * 100).quantize(Decimal("0.01")) if whole else None
+    return (part / whole * 100).quantize(CENT, rounding=ROUND_HALF_UP) if whole else None
 
 
 def plan_in_force(report: Report) -> dict:
@@ -100,13 +103,17 @@ def efficiency(sasaran: list[dict], plan: dict) -> list[dict]:
     out = []
     for s in sasaran:
         measured = [r["capaian"] for r in s["rows"] if r["capaian"] is not None]
-        capaian = (sum(measured) / len(measured)).quantize(Decimal("0.01")) if measured else None
+        capaian = (
+            (sum(measured) / len(measured)).quantize(CENT, rounding=ROUND_HALF_UP)
+            if measured
+            else None
+        )
         programs = [p for p in plan["programs"] if s["id"] in p["sasaran_ids"]]
         pagu = sum((p["pagu"] for p in programs), Decimal(0))
         real = sum((p["realisasi"] for p in programs), Decimal(0))
         absorbed = _percent(real, pagu)
         ratio = (
-            (capaian / absorbed).quantize(Decimal("0.01"))
+            (capaian / absorbed).quantize(CENT, rounding=ROUND_HALF_UP)
             if capaian is not None and absorbed
             else None
         )
