@@ -126,7 +126,8 @@ def test_every_chapter_starts_as_a_generated_draft_from_the_data(drafted):
     assert "realisasinya belum tercatat" in ikhtisar
     bab1 = chapters["bab1"].body
     assert "Peraturan Pemerintah Nomor 17 Tahun 2018 tentang Kecamatan" in bab1
-    assert "[Penyusun: tambahkan Peraturan Bupati" in bab1
+    assert "Rencana Strategis Kecamatan Mungka Tahun 2021–2026" in bab1  # the demo's profile
+    assert "pembinaan dan pengawasan penyelenggaraan pemerintahan nagari" in bab1
     assert "Kecamatan Mungka didukung oleh 11 pegawai" in bab1
     assert "golongan IV" in bab1
     bab2 = chapters["bab2"].body
@@ -153,6 +154,17 @@ def test_the_office_profile_replaces_the_drafters_notes(report_at, mungka):
     assert "[Penyusun: tambahkan Peraturan Bupati" not in bab1
     assert "1. perumusan kebijakan teknis\n2. pelaksanaan koordinasi" in bab1
     assert "1. Pelayanan administrasi belum sepenuhnya daring" in bab1
+
+
+def test_without_an_office_profile_the_draft_says_what_to_fill_in(report_at, mungka):
+    mungka.legal_basis = mungka.duties = mungka.functions = mungka.strategic_issues = ""
+    mungka.save()
+    bab1 = report_at("evaluated").chapters.get(key="bab1").body
+    assert "[Penyusun: tambahkan Peraturan Bupati" in bab1
+    # The statutory duties (UU 23/2014 Pasal 225) stand until the office writes its own.
+    assert "Sesuai Pasal 225 ayat (1) Undang-Undang Nomor 23 Tahun 2014" in bab1
+    assert "[Penyusun: tuliskan fungsi Kecamatan" in bab1
+    assert "[Penyusun: tuliskan isu strategis" in bab1
 
 
 def test_the_efficiency_is_capaian_over_budget_realisation(drafted):
