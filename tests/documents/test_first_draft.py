@@ -10,7 +10,7 @@ import pytest
 
 from sakip.models import Indikator, PlanRow
 from tests.documents.flow import person
-from workflow.models import AuditEntry, Report
+from workflow.models import Report
 from workflow.services import procedure
 
 NAGARI = "Persentase nagari dengan administrasi pemerintahan tertib"
@@ -140,7 +140,6 @@ def test_every_chapter_starts_as_a_generated_draft_from_the_data(drafted):
     assert f"{WAKTU}: 75,00% (Sedang)" in chapters["bab3_analisis"].body  # needs attention
     bab4 = chapters["bab4"].body
     assert "**B. Rekomendasi**" in bab4 and "[Penyusun: tuliskan rekomendasi" in bab4
-    assert AuditEntry.objects.filter(report=drafted, action="sakip.draft.generated").exists()
 
 
 def test_the_office_profile_replaces_the_drafters_notes(report_at, mungka):

@@ -33,7 +33,7 @@ class EditedText(WorkflowError):
     """The text was changed by a person; writing it again needs explicit confirmation."""
 
 
-def draft_generate(*, report: Report, person: Person | None = None) -> DraftTexts:
+def draft_generate(*, report: Report) -> DraftTexts:
     """Write the first draft into every empty chapter and every empty row analysis of
     `report`. Runs inside the transition that opens step 6; text already written by a person
     is never touched."""
@@ -59,13 +59,8 @@ def draft_generate(*, report: Report, person: Person | None = None) -> DraftText
                 row.version += 1
                 written.append(row)
         PlanRow.objects.bulk_update(written, ["analysis", "analysis_generated", "version"])
-        records.audit(
-            report,
-            "sakip.draft.generated",
-            person,
-            chapters=sorted(c.key for c in filled),
-            rows=len(written),
-        )
+        # No audit entry of its own: the transition that opens step 6 is the audited event
+        # (one entry per transition), and the flags say which texts are the product's.
     return texts
 
 

@@ -296,7 +296,7 @@ def report_finish_evaluation(*, report: Report, person: Person) -> Report:
 
     def after(report: Report, _t) -> None:
         records.start_step(report, 6, round=report.draft_round)
-        draft_generate(report=report, person=person)
+        draft_generate(report=report)
 
     return run_transition(report, "finish_evaluation", person=person, after=after)
 
