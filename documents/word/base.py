@@ -53,8 +53,11 @@ LAKIP_COPY = "Salinan Word; dokumen resmi: PDF bertanda tangan elektronik"
 LETTER_COPY = "Salinan Word; arsip resmi: PDF dari SAKIP Kecamatan"
 
 
-def new_document(*, header: str, draft: bool, note: str = LAKIP_COPY) -> DocxDocument:
-    """An empty A4 document with the house styles and the running header and footer."""
+def new_document(
+    *, header: str, draft: bool, note: str = LAKIP_COPY, cover: bool = False
+) -> DocxDocument:
+    """An empty A4 document with the house styles and the running header and footer (not on
+    the first page when it is a `cover`)."""
     doc = Document()
     styles = doc.styles
     _font(styles["Normal"], 12)
@@ -74,8 +77,7 @@ def new_document(*, header: str, draft: bool, note: str = LAKIP_COPY) -> DocxDoc
         _font(styles[name], 12)
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
-    # The first page (cover, letterhead) carries no running header.
-    section.different_first_page_header_footer = True
+    section.different_first_page_header_footer = cover
     section.top_margin, section.bottom_margin = Cm(2.2), Cm(2.4)
     section.left_margin, section.right_margin = Cm(2.5), Cm(2)
     _header_footer(section, header, draft, note)

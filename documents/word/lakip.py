@@ -405,6 +405,7 @@ def docx(report) -> bytes:
     doc = new_document(
         header=f"{d['title']} ({d['abbr']}) Kecamatan {office['name']} Tahun {d['year']}",
         draft=signed is None,
+        cover=True,
     )
     place = _places(d)
     chapters = d["chapters"]

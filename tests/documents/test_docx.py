@@ -108,7 +108,8 @@ def test_the_letters_are_word_documents_with_their_register_numbers(report_at, c
     berita = LetterNumber.objects.get(report=report, kind=LetterKind.BERITA_ACARA).number
     assert f"Nomor: {berita}" in text and "DAFTAR HADIR" in text
     assert "Wali Nagari Mungka" in text
-    assert "DRAFT" not in minutes.sections[0].header.paragraphs[0].text
+    header = minutes.sections[0].header.paragraphs[0].text
+    assert "DRAFT" not in header and "Salinan Word" in header
     assert client.get(f"/laporan/{report.pk}/dokumen/surat-pengantar.docx").status_code == 404
     assert client.get(f"/laporan/{report.pk}/dokumen/sop.docx").status_code == 404
 
