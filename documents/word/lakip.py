@@ -7,18 +7,14 @@ from __future__ import annotations
 from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.formats import date_format
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 from documents import lakip
 from documents.lakip_data import lakip_document_data
-from documents.selectors import fmt_number
 from documents.word.base import (
-    add_markup,
     caption,
     field_list,
     landscape_section,
-    merge_down,
     new_document,
     page_break,
     para,
@@ -26,23 +22,13 @@ from documents.word.base import (
     save,
     signature,
     svg_to_png,
-    table,
 )
-
-CENTRE = WD_ALIGN_PARAGRAPH.CENTER
-RIGHT = WD_ALIGN_PARAGRAPH.RIGHT
+from documents.word.lakip_bab3 import CENTRE, RIGHT, bab3, heading, money
+from documents.word.tables import add_markup, merge_down, table
 
 
 def filename(report) -> str:
     return lakip.filename(report).replace(".pdf", ".docx")
-
-
-def _money(value) -> str:
-    return fmt_number(value, places=0) if value is not None else "-"
-
-
-def _pct(value) -> str:
-    return fmt_number(value, places=2) if value is not None else "-"
 
 
 def _cover(doc, d: dict) -> None:
@@ -73,10 +59,6 @@ def _cover(doc, d: dict) -> None:
     page_break(doc)
 
 
-def _heading(doc, text: str, level: int) -> None:
-    doc.add_heading(text, level=level)
-
-
 def _title(doc, text: str) -> None:
     """A centred title that is not a heading (so the table of contents leaves it out)."""
     para(doc, text, bold=True, align=CENTRE, size=14)
@@ -103,9 +85,9 @@ def _pk_table(doc, d: dict) -> None:
 
 def _bab1(doc, d: dict, place: dict) -> None:
     page_break(doc)
-    _heading(doc, "BAB I PENDAHULUAN", 1)
+    heading(doc, "BAB I PENDAHULUAN", 1)
     add_markup(doc, d["chapters"]["bab1"]["body"])
-    _heading(doc, "Struktur Organisasi dan Sumber Daya Manusia", 2)
+    heading(doc, "Struktur Organisasi dan Sumber Daya Manusia", 2)
     picture(doc, svg_to_png(lakip.org_chart_svg(d)), 16)
     cap = d["cap"]
     caption(doc, "Gambar", place["struktur"], cap["struktur"]["title"])
@@ -132,9 +114,9 @@ def _bab1(doc, d: dict, place: dict) -> None:
 def _bab2(doc, d: dict, place: dict) -> None:
     page_break(doc)
     year = d["year"]
-    _heading(doc, "BAB II PERENCANAAN KINERJA", 1)
+    heading(doc, "BAB II PERENCANAAN KINERJA", 1)
     add_markup(doc, d["chapters"]["bab2"]["body"])
-    _heading(doc, f"A. Perjanjian Kinerja Tahun {year}", 2)
+    heading(doc, f"A. Perjanjian Kinerja Tahun {year}", 2)
     para(
         doc,
         f"Perjanjian Kinerja Kecamatan {d['office']['name']} Tahun {year} memuat sasaran "
@@ -143,203 +125,28 @@ def _bab2(doc, d: dict, place: dict) -> None:
     )
     caption(doc, "Tabel", place["pk"], d["cap"]["pk"]["title"])
     _pk_table(doc, d)
-    _heading(doc, f"B. Anggaran Tahun {year}", 2)
+    heading(doc, f"B. Anggaran Tahun {year}", 2)
     caption(doc, "Tabel", place["anggaran_rencana"], d["cap"]["anggaran_rencana"]["title"])
     table(
         doc,
         ["No", "Kode", "Program", "Anggaran (Rp)"],
         [
-            [str(n), p["code"], p["name"], _money(p["pagu"])]
+            [str(n), p["code"], p["name"], money(p["pagu"])]
             for n, p in enumerate(d["plan"]["programs"], start=1)
         ],
         widths=[1, 2, 10, 3.5],
         align=[CENTRE, None, None, RIGHT],
-        footer=["", "", "JUMLAH", _money(d["plan"]["pagu"])],
+        footer=["", "", "JUMLAH", money(d["plan"]["pagu"])],
     )
-
-
-def _sasaran(doc, d: dict, s: dict, place: dict, charts: dict[int, str]) -> None:
-    year = d["year"]
-    _heading(doc, f"Sasaran Strategis {s['number']}: {s['name']}", 3)
-    caption(doc, "Tabel", place[s["cap_a"]["id"]], s["cap_a"]["title"])
-    table(
-        doc,
-        ["No", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)", "Kategori"],
-        [
-            [
-                str(n),
-                r["indikator"],
-                r["target"],
-                "Kegiatan belum berjalan" if r["belum_berjalan"] else (r["realisasi"] or "-"),
-                r["capaian_display"] or "-",
-                "Belum berjalan" if r["belum_berjalan"] else (r["band_label"] or "Kualitatif"),
-            ]
-            for n, r in enumerate(s["rows"], start=1)
-        ],
-        widths=[1, 6, 2.4, 2.6, 2, 2.4],
-        align=[CENTRE, None, CENTRE, CENTRE, CENTRE, CENTRE],
-    )
-    caption(doc, "Tabel", place[s["cap_b"]["id"]], s["cap_b"]["title"])
-    years = d["history_years"]
-    header = (
-        ["No", "Indikator Kinerja"]
-        + [f"Realisasi {y}" for y in years]
-        + [f"Realisasi {year}", "Target Akhir Renstra", "Capaian thd. Renstra (%)"]
-        + (["Standar Nasional/ Kabupaten"] if d["has_standards"] else [])
-    )
-    rows = []
-    for n, r in enumerate(s["rows"], start=1):
-        history = {h["year"]: h for h in r["history"]}
-        cells = [str(n), r["indikator"]]
-        for y in years:
-            h = history.get(y)
-            cells.append(
-                f"{h['realisasi'] or '-'}"
-                + (f" ({h['capaian_display']}%)" if h and h["capaian_display"] else "")
-                if h
-                else "-"
-            )
-        cells.append(
-            "Belum berjalan"
-            if r["belum_berjalan"]
-            else (r["realisasi"] or "-")
-            + (f" ({r['capaian_display']}%)" if r["capaian_display"] else "")
-        )
-        cells += [r["renstra"] or "-", r["renstra_capaian"] or "-"]
-        if d["has_standards"]:
-            std = r["standard"]
-            cells.append(
-                f"{std['display']}" + (f" ({std['position']})" if std["position"] else "")
-                if std
-                else "-"
-            )
-        rows.append(cells)
-    rest = (16.5 - 5.5) / (len(header) - 2)
-    table(
-        doc,
-        header,
-        rows,
-        size=9,
-        widths=[1, 4.5] + [rest] * (len(header) - 2),
-        align=[CENTRE, None] + [CENTRE] * (len(header) - 2),
-    )
-    if s["cap_chart"] and s["id"] in charts:
-        picture(doc, svg_to_png(charts[s["id"]]), 15.5)
-        caption(doc, "Gambar", place[s["cap_chart"]["id"]], s["cap_chart"]["title"])
-    para(doc, f"Analisis capaian sasaran {s['number']}:", bold=True)
-    for n, r in enumerate(s["rows"], start=1):
-        head = para(doc, f"{n}. ")
-        head.add_run(r["indikator"]).italic = True
-        if r["capaian_display"]:
-            head.add_run(f" — capaian {r['capaian_display']}% ({r['band_label']})")
-        elif r["belum_berjalan"]:
-            head.add_run(" — kegiatan belum berjalan")
-        head.paragraph_format.keep_with_next = True
-        if r["analysis"]:
-            add_markup(doc, r["analysis"])
-        elif r["belum_berjalan"]:
-            reason = r["belum_berjalan_reason"]
-            para(
-                doc,
-                f"Kegiatan belum berjalan pada tahun {year} sehingga data kinerja belum dapat "
-                f"dikumpulkan{': ' + reason if reason else '.'}",
-                indent=True,
-            )
-        elif not d["final"]:
-            para(
-                doc,
-                "Analisis penyebab keberhasilan/kegagalan dan solusi belum ditulis.",
-                italic=True,
-            )
-
-
-def _bab3(doc, d: dict, place: dict) -> None:
-    page_break(doc)
-    year = d["year"]
-    _heading(doc, "BAB III AKUNTABILITAS KINERJA", 1)
-    _heading(doc, "A. Capaian Kinerja Organisasi", 2)
-    bands = ", ".join(f"{b['label']} (≥ {b['min']}%)" for b in d["summary"]["bands"])
-    para(
-        doc,
-        "Pengukuran kinerja dilakukan dengan membandingkan target dan realisasi setiap indikator "
-        f"kinerja. Capaian dikelompokkan dalam kategori {bands}.",
-        indent=True,
-    )
-    charts = lakip.chart_svgs(d)
-    for s in d["sasaran"]:
-        _sasaran(doc, d, s, place, charts)
-    _heading(doc, "Analisis Capaian Kinerja", 3)
-    add_markup(doc, d["chapters"]["bab3_analisis"]["body"])
-    _heading(doc, "Program dan Kegiatan Penunjang Keberhasilan", 3)
-    add_markup(doc, d["chapters"]["bab3_program"]["body"])
-    _heading(doc, "B. Realisasi Anggaran dan Efisiensi", 2)
-    para(
-        doc,
-        f"Realisasi anggaran Kecamatan {d['office']['name']} Tahun {year} per program adalah "
-        "sebagai berikut.",
-        indent=True,
-    )
-    a = d["anggaran"]
-    caption(doc, "Tabel", place["anggaran"], d["cap"]["anggaran"]["title"])
-    table(
-        doc,
-        ["No", "Kode", "Program", "Pagu (Rp)", "Realisasi (Rp)", "%"],
-        [
-            [
-                str(n),
-                i["code"],
-                i["name"],
-                _money(i["pagu"]),
-                _money(i["realisasi"]),
-                _pct(i["percent"]),
-            ]
-            for n, i in enumerate(a["items"], start=1)
-        ],
-        widths=[1, 1.8, 6.4, 3, 3, 1.5],
-        align=[CENTRE, None, None, RIGHT, RIGHT, RIGHT],
-        footer=["", "", "JUMLAH", _money(a["pagu"]), _money(a["realisasi"]), _pct(a["percent"])],
-    )
-    caption(doc, "Tabel", place["efisiensi"], d["cap"]["efisiensi"]["title"])
-    table(
-        doc,
-        [
-            "No",
-            "Sasaran Strategis",
-            "Capaian Kinerja (%)",
-            "Pagu Program (Rp)",
-            "Realisasi Anggaran (%)",
-            "Efisiensi",
-        ],
-        [
-            [
-                str(e["number"]),
-                e["name"],
-                _pct(e["capaian"]),
-                _money(e["pagu"]) if e["programs"] else "-",
-                _pct(e["absorbed"]),
-                _pct(e["ratio"]),
-            ]
-            for e in d["efficiency"]
-        ],
-        widths=[1, 6.2, 2.2, 3, 2.4, 1.9],
-        align=[CENTRE, None, RIGHT, RIGHT, RIGHT, RIGHT],
-    )
-    para(
-        doc,
-        "Efisiensi = capaian kinerja (%) / realisasi anggaran program pendukung (%).",
-        italic=True,
-        size=10,
-    )
-    add_markup(doc, d["chapters"]["bab3_efisiensi"]["body"])
 
 
 def _lampiran(doc, d: dict) -> None:
     landscape_section(doc)
     year = d["year"]
-    _heading(doc, f"LAMPIRAN I PERJANJIAN KINERJA TAHUN {year}", 1)
+    heading(doc, f"LAMPIRAN I PERJANJIAN KINERJA TAHUN {year}", 1)
     _pk_table(doc, d)
     page_break(doc)
-    _heading(doc, "LAMPIRAN II FORMAT PENGUMPULAN PERENCANAAN KINERJA", 1)
+    heading(doc, "LAMPIRAN II FORMAT PENGUMPULAN PERENCANAAN KINERJA", 1)
     rows = []
     for r in d["rows"]:
         if r["belum_berjalan"]:
@@ -410,11 +217,11 @@ def docx(report) -> bytes:
     place = _places(d)
     chapters = d["chapters"]
     _cover(doc, d)
-    _heading(doc, "KATA PENGANTAR", 1)
+    heading(doc, "KATA PENGANTAR", 1)
     add_markup(doc, chapters["kata_pengantar"]["body"])
     signature(doc, d["camat"], f"Camat {office['name']}", place_date=place_date)
     page_break(doc)
-    _heading(doc, "IKHTISAR EKSEKUTIF", 1)
+    heading(doc, "IKHTISAR EKSEKUTIF", 1)
     add_markup(doc, chapters["ikhtisar"]["body"])
     caption(doc, "Tabel", place["ringkasan"], d["cap"]["ringkasan"]["title"])
     bands = d["summary"]["bands"]
@@ -451,9 +258,9 @@ def docx(report) -> bytes:
     )
     _bab1(doc, d, place)
     _bab2(doc, d, place)
-    _bab3(doc, d, place)
+    bab3(doc, d, place)
     page_break(doc)
-    _heading(doc, "BAB IV PENUTUP", 1)
+    heading(doc, "BAB IV PENUTUP", 1)
     add_markup(doc, chapters["bab4"]["body"])
     signature(doc, d["camat"], f"Camat {office['name']}", place_date=place_date)
     _lampiran(doc, d)

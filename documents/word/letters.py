@@ -19,8 +19,8 @@ from documents.word.base import (
     para,
     save,
     signature,
-    table,
 )
+from documents.word.tables import table
 
 CENTRE = WD_ALIGN_PARAGRAPH.CENTER
 
