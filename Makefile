@@ -11,7 +11,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
-APT_PACKAGES := chromium poppler-utils fonts-liberation2 libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+APT_PACKAGES := chromium poppler-utils fonts-liberation2 libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libcairo2
 
 .PHONY: run test bench install install-test assets system-packages lint migrate clean
 
@@ -41,7 +41,8 @@ node_modules/.package-lock.json: package.json package-lock.json
 assets: node_modules/.package-lock.json
 
 # Debian packages the suite needs: Chromium for browser tests, poppler for PDF checks,
-# Liberation fonts and Pango for WeasyPrint. Installed only where missing.
+# Liberation fonts and Pango for WeasyPrint, Cairo for CairoSVG (the charts as PNG in the Word
+# documents). Installed only where missing.
 system-packages:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

@@ -14,6 +14,27 @@ MUNGKA = {
     "email": "kecamatanmungka@limapuluhkotakab.go.id",
     "website": "mungka.limapuluhkotakab.go.id",
     "city": "Mungka",
+    # The office's profile for Bab I of the LAKIP (Data induk › Kantor kecamatan).
+    "legal_basis": (
+        "Peraturan Bupati Lima Puluh Kota tentang Kedudukan, Susunan Organisasi, Tugas dan "
+        "Fungsi serta Tata Kerja Kecamatan\n"
+        "Rencana Strategis Kecamatan Mungka Tahun 2021–2026"
+    ),
+    "functions": (
+        "perumusan kebijakan teknis di bidang pemerintahan, pemberdayaan masyarakat, "
+        "ketenteraman dan ketertiban umum, serta pelayanan publik di kecamatan\n"
+        "pelaksanaan koordinasi penyelenggaraan pemerintahan umum, pemberdayaan masyarakat, "
+        "serta ketenteraman dan ketertiban umum\n"
+        "pembinaan dan pengawasan penyelenggaraan pemerintahan nagari\n"
+        "pelaksanaan pelayanan administrasi terpadu kecamatan (PATEN)\n"
+        "pelaksanaan administrasi kesekretariatan kecamatan"
+    ),
+    "strategic_issues": (
+        "Kecepatan dan kepastian waktu pelayanan administrasi kepada masyarakat\n"
+        "Tertib administrasi pemerintahan nagari yang belum merata\n"
+        "Partisipasi masyarakat dalam perencanaan pembangunan nagari dan kecamatan\n"
+        "Kompetensi aparatur dan sarana prasarana pelayanan yang terbatas"
+    ),
 }
 
 # (key, name, short name, kind, supplies data)

@@ -7,8 +7,11 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Dokumen")
 
     def ready(self) -> None:
+        from documents.drafting.writer import draft_texts
         from documents.signing import sign_final
         from workflow import hooks
 
         # Step 10 of the procedure freezes and signs the final through this hook.
         hooks.freeze_final.register(sign_final)
+        # Step 6 starts from the product's first draft of every chapter and row analysis.
+        hooks.draft_texts.register(draft_texts)

@@ -16,8 +16,9 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from documents.charts.bar import Bar, bar_chart
+from documents.lakip_data import lakip_document_data
+from documents.org_chart import org_chart
 from documents.pdf import RenderedPdf, cached_pdf, render_pdf
-from documents.selectors.lakip import lakip_data
 
 KIND = "lakip"
 TEMPLATE = "documents/lakip.html"
@@ -28,8 +29,9 @@ def filename(report) -> str:
     return f"lakip-{report.office.name.lower()}-{report.year.year}.pdf"
 
 
-def charts(data: dict) -> dict[int, SafeString]:
-    """One bar chart per sasaran: the capaian of each of its indicators, coloured by band."""
+def chart_svgs(data: dict) -> dict[int, str]:
+    """One bar chart per sasaran (SVG markup): the capaian of each of its indicators, coloured
+    by band. The PDF embeds them as images; the Word document as PNG."""
     out = {}
     for s in data["sasaran"]:
         bars = [
@@ -38,13 +40,25 @@ def charts(data: dict) -> dict[int, SafeString]:
             if r["capaian"] is not None
         ]
         if bars:
-            svg = bar_chart(
-                bars,
-                title=f"Capaian indikator sasaran {s['number']} tahun {data['year']} (%)",
-                width=600,
+            out[s["id"]] = str(
+                bar_chart(
+                    bars,
+                    title=f"Capaian indikator sasaran {s['number']} tahun {data['year']} (%)",
+                    width=600,
+                )
             )
-            out[s["id"]] = _svg_img(str(svg), alt=f"Grafik capaian sasaran {s['number']}")
     return out
+
+
+def org_chart_svg(data: dict) -> str:
+    return str(org_chart(data["units"], title=f"Kecamatan {data['office']['name']}"))
+
+
+def charts(data: dict) -> dict[int, SafeString]:
+    return {
+        sid: _svg_img(svg, alt=f"Grafik capaian sasaran {n}")
+        for n, (sid, svg) in enumerate(chart_svgs(data).items(), start=1)
+    }
 
 
 def _svg_img(svg: str, *, alt: str) -> SafeString:
@@ -75,6 +89,7 @@ def _context(data: dict, *, watermark: bool, verify_url: str = "") -> dict:
         "place_date": place_date,
         "office": data["office"],
         "charts": charts(data),
+        "org_chart": _svg_img(org_chart_svg(data), alt="Struktur organisasi"),
         "watermark": watermark,
         "verify_url": verify_url,
         "qr": qr_image(verify_url) if verify_url else "",
@@ -84,7 +99,7 @@ def _context(data: dict, *, watermark: bool, verify_url: str = "") -> dict:
 
 def render(report) -> RenderedPdf:
     """The draft: watermarked and served from the cache while its data is unchanged."""
-    data = lakip_data(report, final=False)
+    data = lakip_document_data(report, final=False)
     return cached_pdf(
         report, KIND, data, lambda: render_pdf(TEMPLATE, _context(data, watermark=True))
     )
@@ -92,6 +107,6 @@ def render(report) -> RenderedPdf:
 
 def render_final(report, *, on: dt.date, verify_url: str, extra: dict | None = None) -> RenderedPdf:
     """The final for signing: no watermark, the QR code and room for the signature box."""
-    data = lakip_data(report, final=True, on=on)
+    data = lakip_document_data(report, final=True, on=on)
     data.update(extra or {})
     return render_pdf(TEMPLATE, _context(data, watermark=False, verify_url=verify_url))

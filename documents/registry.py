@@ -124,7 +124,7 @@ def document_pdf(report, kind: str) -> DocumentFile:
 
 def availability(report) -> list[dict]:
     """Which documents exist for the report now, for the documents page."""
-    from workflow.models import LetterNumber, Meeting, MeetingKind
+    from workflow.models import LetterKind, LetterNumber, Meeting, MeetingKind
 
     available = {
         "nota-dinas": hasattr(report, "nota_dinas"),
@@ -133,7 +133,9 @@ def availability(report) -> list[dict]:
         "berita-acara": Meeting.objects.filter(
             report=report, kind=MeetingKind.FINALISATION
         ).exists(),
-        "surat-pengantar": LetterNumber.objects.filter(report=report).exists(),
+        "surat-pengantar": LetterNumber.objects.filter(
+            report=report, kind=LetterKind.SURAT_PENGANTAR
+        ).exists(),
         "sop": True,
     }
     return [{"entry": entry, "available": available[kind]} for kind, entry in KINDS.items()]

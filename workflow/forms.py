@@ -418,14 +418,14 @@ class DispatchForm(StepModelForm):
 
 
 class ReportCreateForm(forms.ModelForm):
-    """Step 1: the year and the nota dinas (prefilled, editable)."""
+    """Step 1: the year and the nota dinas (prefilled, editable). Its number is not typed:
+    it is taken from the office's letter register when the order is given."""
 
     year = forms.ModelChoiceField(queryset=Year.objects.none(), label=_("Tahun LAKIP"))
 
     class Meta:
         model = NotaDinas
         fields = [
-            "nomor",
             "tanggal",
             "kepada",
             "dari",

@@ -40,3 +40,11 @@ work_page_path = Hook(
     "work_page_path(report_id, submission_id=None) → the path of the page where a step is "
     "done (the unit's page for a unit's step, else the report's page), for the links in mail.",
 )
+
+draft_texts = Hook(
+    "draft_texts",
+    "draft_texts(report=, chapters=None, rows=None) -> DraftTexts: the product's first draft "
+    "of the LAKIP, written from the report's data: `chapters` maps chapter keys to text, "
+    "`analyses` row pks to text. `chapters`/`rows` limit the work to those keys/row pks "
+    "(None: all). Read-only; the services in workflow.services.procedure.first_draft write them.",
+)

@@ -7,10 +7,11 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from documents.selectors.letters import report_letter
 from documents.selectors.rows import report_rows, row_data
 from documents.selectors.shared import _report_head, fmt_number, signatory
 from sakip.models import Anggaran, PlanRow, Role, TargetKind
-from workflow.models import LetterNumber, Report
+from workflow.models import LetterKind, Report
 
 
 def anggaran_data(year) -> dict:
@@ -57,6 +58,7 @@ def _history(report: Report, indikator_ids: list[int]) -> dict[int, list[dict]]:
                 "year": year.year,
                 "target": data["target"],
                 "realisasi": data["realisasi"],
+                "realisasi_value": data["realisasi_value"],
                 "capaian": data["capaian"],
                 "capaian_display": data["capaian_display"],
                 "band": data["band"],
@@ -109,7 +111,7 @@ def lakip_data(report: Report, *, final: bool = False, on: dt.date | None = None
         }
         for b in bands
     ]
-    letter = LetterNumber.objects.filter(report=report).order_by("-issued_at").first()
+    letter = report_letter(report, LetterKind.SURAT_PENGANTAR)
     head = _report_head(report)
     # The LAKIP does not print the workflow state; leaving it out of the data keeps the
     # cached draft valid when only the state moves (e.g. handed over for correction).

@@ -14,7 +14,7 @@ from documents.selectors.shared import (
     signatory,
 )
 from sakip.models import Person, Role
-from workflow.models import LetterNumber, Meeting, MeetingKind, Report
+from workflow.models import LetterKind, LetterNumber, Meeting, MeetingKind, Report
 
 
 def nota_dinas_data(report: Report) -> dict:
@@ -60,8 +60,10 @@ def berita_acara_data(report: Report) -> dict:
         if meeting.chaired_by
         else signatory(report.office, Role.CAMAT, meeting.date)
     )
+    number = report_letter(report, LetterKind.BERITA_ACARA)
     return {
         **_report_head(report),
+        "number": number.number if number else "",
         "date": meeting.date,
         "start_time": meeting.start_time,
         "place": meeting.place,
@@ -73,8 +75,15 @@ def berita_acara_data(report: Report) -> dict:
     }
 
 
+def report_letter(report: Report, kind: str) -> LetterNumber | None:
+    """The report's latest register number for that letter."""
+    return (
+        LetterNumber.objects.filter(report=report, kind=kind).order_by("-issued_at", "-pk").first()
+    )
+
+
 def surat_pengantar_data(report: Report) -> dict:
-    letter = LetterNumber.objects.filter(report=report).order_by("-issued_at").first()
+    letter = report_letter(report, LetterKind.SURAT_PENGANTAR)
     if letter is None:
         raise DocumentMissing(_("Surat pengantar belum bernomor (langkah 11 belum dilakukan)."))
     date = timezone.localdate(letter.issued_at)

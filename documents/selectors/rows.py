@@ -34,6 +34,7 @@ def row_data(row: PlanRow, bands) -> dict:
         "kind": ind.target_kind,
         "target": target_display(ind, row.target),
         "target_value": row.target.value,
+        "target_max": row.target.value_max,
         "realisasi": realisasi,
         "realisasi_value": None if row.belum_berjalan else row.realisasi,
         "capaian": cap.rounded,

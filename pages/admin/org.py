@@ -45,6 +45,15 @@ class OfficeAdmin(OfficeScopedAdmin):
             {"fields": ["letter_code", "letter_classification", "letter_pattern"]},
         ),
         (_("Jam kerja"), {"fields": ["work_start", "work_end", "work_days"]}),
+        (
+            _("Profil kantor untuk LAKIP (Bab I)"),
+            {
+                "fields": ["legal_basis", "duties", "functions", "strategic_issues"],
+                "description": _(
+                    "Ditulis sekali dan dipakai draf LAKIP setiap tahun. Satu butir per baris."
+                ),
+            },
+        ),
     ]
 
 

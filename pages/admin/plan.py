@@ -76,6 +76,8 @@ class IndikatorAdmin(OfficeScopedAdmin):
                     "sumber_data",
                     "renstra_target",
                     "renstra_target_text",
+                    "standard_value",
+                    "standard_source",
                 ]
             },
         ),

@@ -19,7 +19,11 @@ class ChapterForm(forms.Form):
         label=_("Isi"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_("Teks biasa; pisahkan paragraf dengan baris kosong."),
+        help_text=_(
+            "Pisahkan paragraf dengan baris kosong. Daftar: awali baris dengan “- ” atau "
+            "“1. ”. Tabel: “| Kolom | Kolom |”, lalu “|---|---|”, lalu baris isinya. "
+            "**tebal**, *miring*. Catatan [Penyusun: …] ditandai kuning di PDF."
+        ),
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from documents.signing import validate_signature
-from workflow.models import LetterNumber, SignedDocument
+from workflow.models import LetterKind, LetterNumber, SignedDocument
 
 
 class VerifyForm(forms.Form):
@@ -31,7 +31,11 @@ def verify(request, token: str):
         SignedDocument.objects.select_related("report__office", "report__year", "signed_by"),
         token=token,
     )
-    letter = LetterNumber.objects.filter(report=document.report).order_by("issued_at").first()
+    letter = (
+        LetterNumber.objects.filter(report=document.report, kind=LetterKind.SURAT_PENGANTAR)
+        .order_by("issued_at")
+        .first()
+    )
     result = None
     form = VerifyForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():

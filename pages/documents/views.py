@@ -12,6 +12,9 @@ from django.views.decorators.http import require_GET
 from documents import tabel, xlsx
 from documents.registry import KINDS, availability, document_pdf
 from documents.selectors.shared import DocumentMissing
+from documents.word.base import DOCX_CONTENT_TYPE
+from documents.word.registry import KINDS as WORD_KINDS
+from documents.word.registry import document_docx
 from pages import access
 
 
@@ -41,6 +44,7 @@ def documents_page(request, pk: int):
             "documents": documents,
             "signed": signed,
             "draft_link": report.is_being_drafted and access.may_read_draft(person, report),
+            "word_kinds": WORD_KINDS,
         },
     )
 
@@ -75,6 +79,24 @@ def document_download(request, pk: int, kind: str):
     except DocumentMissing as exc:
         raise Http404(exc.message) from None
     return _pdf_response(document, inline=request.GET.get("unduh") != "1")
+
+
+@login_required
+@require_GET
+def document_word(request, pk: int, kind: str):
+    """The Word copy of a document, for those who finish in Word (never the signed record)."""
+    if kind not in WORD_KINDS:
+        raise Http404
+    report = access.document_report_for(request, pk, kind)
+    try:
+        document = document_docx(report, kind)
+    except DocumentMissing as exc:
+        raise Http404(exc.message) from None
+    response = HttpResponse(document.content, content_type=DOCX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{document.filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @login_required

@@ -65,6 +65,23 @@ class Office(models.Model):
         default="0,1,2,3,4",
         help_text=_("Nomor hari kerja dipisah koma: 0 = Senin … 6 = Minggu."),
     )
+    # The office's profile, written once and used by every year's LAKIP (Bab I).
+    legal_basis = models.TextField(
+        _("dasar hukum"),
+        blank=True,
+        help_text=_(
+            "Satu peraturan per baris, mis. Peraturan Bupati tentang kedudukan, susunan "
+            "organisasi, tugas dan fungsi Kecamatan. Peraturan nasional tentang SAKIP dan "
+            "kecamatan selalu dicantumkan."
+        ),
+    )
+    duties = models.TextField(
+        _("tugas"), blank=True, help_text=_("Tugas Camat/Kecamatan menurut peraturan bupati.")
+    )
+    functions = models.TextField(_("fungsi"), blank=True, help_text=_("Satu fungsi per baris."))
+    strategic_issues = models.TextField(
+        _("isu strategis"), blank=True, help_text=_("Satu isu strategis per baris (dari Renstra).")
+    )
 
     class Meta:
         verbose_name = _("kantor kecamatan")

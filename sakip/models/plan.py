@@ -156,6 +156,20 @@ class Indikator(models.Model):
     renstra_target_text = models.CharField(
         _("target akhir Renstra (teks)"), max_length=255, blank=True
     )
+    standard_value = models.DecimalField(
+        _("nilai standar"),
+        max_digits=16,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text=_("Standar nasional atau kabupaten untuk indikator ini, bila ada (mis. SPM)."),
+    )
+    standard_source = models.CharField(
+        _("sumber standar"),
+        max_length=255,
+        blank=True,
+        help_text=_("Mis. Standar Pelayanan Minimal Kabupaten Lima Puluh Kota 2024."),
+    )
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
 
     class Meta:
@@ -170,6 +184,10 @@ class Indikator(models.Model):
         errors = {}
         if self.target_kind == TargetKind.PERCENT and self.satuan and self.satuan != "%":
             errors["satuan"] = _("Indikator persen bersatuan %.")
+        if self.standard_value is not None and self.target_kind == TargetKind.TEXT:
+            errors["standard_value"] = _("Indikator kualitatif tidak memiliki nilai standar.")
+        if self.standard_value is not None and not self.standard_source.strip():
+            errors["standard_source"] = _("Sebutkan sumber standarnya.")
         if self.target_kind != TargetKind.TEXT and self.renstra_target_text:
             errors["renstra_target_text"] = _("Target teks hanya untuk indikator kualitatif.")
         if self.sasaran_id and self.office_id and self.sasaran.office_id != self.office_id:

@@ -38,6 +38,8 @@ class PlanRow(models.Model):
         blank=True,
         help_text=_("Penyebab keberhasilan/kegagalan dan solusi (untuk Bab III)."),
     )
+    # True while the analysis is the product's first draft, untouched by a person.
+    analysis_generated = models.BooleanField(_("analisis dibuat otomatis"), default=False)
     version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(

@@ -9,7 +9,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from documents.signing import validate_signature
 from tests.procedure import person
-from workflow.models import RenderedDocument, Report, ReportState, SignedDocument
+from workflow.models import (
+    LetterKind,
+    LetterNumber,
+    RenderedDocument,
+    Report,
+    ReportState,
+    SignedDocument,
+)
 from workflow.services import procedure
 
 S = ReportState
@@ -26,7 +33,7 @@ HEADINGS = [
     "BAB III",
     "AKUNTABILITAS KINERJA",
     "A. Capaian Kinerja Organisasi",
-    "Perbandingan dengan Tahun Sebelumnya dan Target Akhir Renstra",
+    "dengan Tahun Sebelumnya dan Target Akhir Renstra",
     "B. Realisasi Anggaran",
     "BAB IV",
     "PENUTUP",
@@ -111,7 +118,8 @@ def test_the_signed_final_is_frozen_verifiable_and_rejects_a_tampered_copy(
     assert page.status_code == 200
     body = page.content.decode()
     assert signed.sha256 in body
-    assert "900/1/CMK/" in body  # the surat pengantar's number
+    cover_letter = LetterNumber.objects.get(report=report, kind=LetterKind.SURAT_PENGANTAR)
+    assert cover_letter.number in body  # the surat pengantar's number
     ok = client.post(
         f"/verifikasi/{signed.token}/",
         {"file": SimpleUploadedFile("lakip.pdf", stored, "application/pdf")},
@@ -129,7 +137,7 @@ def test_the_signed_final_is_frozen_verifiable_and_rejects_a_tampered_copy(
     letter = client_for(camat).get(f"/laporan/{report.pk}/dokumen/surat-pengantar.pdf")
     letter_text = pdf_text(letter.content)
     assert "SURAT PENGANTAR" in letter_text
-    assert re.search(r"Nomor: 900/1/CMK/[IVX]+/\d{4}", letter_text)
+    assert f"Nomor: {cover_letter.number}" in letter_text
     minutes = pdf_text(
         client_for(camat).get(f"/laporan/{report.pk}/dokumen/berita-acara.pdf").content
     )
@@ -139,3 +147,41 @@ def test_the_signed_final_is_frozen_verifiable_and_rejects_a_tampered_copy(
     assert "197205121998031004" in minutes
     assert "Wali Nagari Mungka" in minutes
     assert Report.objects.get(pk=report.pk).signed_document.sha256 == signed.sha256
+
+
+def test_the_lakip_lists_its_tables_and_figures_with_pages_and_uses_the_lkjip_name(
+    report_at, client_for, jf, pdf_text
+):
+    import re
+    from decimal import Decimal
+
+    from sakip.models import Indikator
+
+    Indikator.objects.filter(name="Rata-rata waktu penyelesaian layanan administrasi").update(
+        standard_value=Decimal(3), standard_source="SPM Kabupaten"
+    )
+    report = report_at(S.DRAFTING)
+    content = client_for(jf).get(f"/laporan/{report.pk}/dokumen/lakip.pdf").content
+    text = pdf_text(content)
+    layout = pdf_text(content, layout=True)
+    flat = " ".join(text.split())
+    assert "LAPORAN KINERJA INSTANSI PEMERINTAH (LKjIP)" in flat
+    # The running header on every page after the cover.
+    assert (
+        flat.count("Laporan Kinerja Instansi Pemerintah (LKjIP) Kecamatan Mungka Tahun 2025") > 10
+    )
+    assert "DAFTAR TABEL" in text and "DAFTAR GAMBAR" in text
+    assert re.search(r"Tabel 1\s+Ringkasan Capaian Kinerja Tahun 2025\s+\d+", layout)
+    assert re.search(r"Tabel 2\s+Pegawai menurut Unit Kerja, Jabatan dan Golongan\s+\d+", layout)
+    assert re.search(r"Gambar 1\s+Struktur Organisasi Kecamatan Mungka\s+\d+", layout)
+    assert re.search(r"Gambar 2\s+Capaian Indikator Sasaran 1 Tahun 2025\s+\d+", layout)
+    assert re.search(r"DAFTAR GAMBAR\s+\d+", layout)  # in the daftar isi
+    # The captions in the body carry the same numbers as the lists.
+    assert "Tabel 3. Perjanjian Kinerja Tahun 2025" in flat
+    assert "Gambar 1. Struktur Organisasi Kecamatan Mungka" in flat
+    # Bab I: the people by unit; Bab III: the standard column and the efficiency table.
+    assert "JUMLAH PEGAWAI" in text and "ILDA SUBUL HURIATI" in text
+    assert "Standar Nasional/ Kabupaten" in flat and "3 hari" in flat
+    assert "Efisiensi Penggunaan Anggaran per Sasaran Tahun 2025" in flat
+    # The generated draft in the PDF: its notes for the drafter are there to be seen.
+    assert "[Penyusun:" in text

@@ -145,3 +145,43 @@ def test_the_signature_block_names_who_held_the_post_on_the_date(mungka):
     assert before["nip"] == CAMAT_NIP and not before["acting"]
     assert after["name"] == sekcam.full_name and after["acting"]
     assert after["nip"] == "197205121998031004"
+
+
+def test_the_nota_dinas_and_berita_acara_take_their_numbers_from_the_register(
+    report_at, client_for, camat, pdf_text
+):
+    import re
+
+    from workflow.models import LetterKind, LetterNumber
+
+    report = report_at(S.NUMBERED)
+    letters = {n.kind: n for n in LetterNumber.objects.filter(report=report).order_by("sequence")}
+    assert set(letters) == {
+        LetterKind.NOTA_DINAS,
+        LetterKind.BERITA_ACARA,
+        LetterKind.SURAT_PENGANTAR,
+    }
+    sequences = [letters[k].sequence for k in LetterKind.values]
+    assert sequences == sorted(sequences) and len(set(sequences)) == 3  # in procedure order
+    for letter in letters.values():
+        assert re.fullmatch(r"900/\d+/CMK/[IVX]+/\d{4}", letter.number), letter.number
+    assert report.nota_dinas.nomor == letters[LetterKind.NOTA_DINAS].number
+    client = client_for(camat)
+    nota = " ".join(
+        pdf_text(client.get(f"/laporan/{report.pk}/dokumen/nota-dinas.pdf").content).split()
+    )
+    assert letters[LetterKind.NOTA_DINAS].number in nota
+    assert "900/ /" not in nota  # no blank sequence any more
+    minutes = pdf_text(client.get(f"/laporan/{report.pk}/dokumen/berita-acara.pdf").content)
+    assert f"Nomor: {letters[LetterKind.BERITA_ACARA].number}" in minutes
+    cover = pdf_text(client.get(f"/laporan/{report.pk}/dokumen/surat-pengantar.pdf").content)
+    assert f"Nomor: {letters[LetterKind.SURAT_PENGANTAR].number}" in cover
+
+
+def test_the_nota_dinas_form_no_longer_asks_for_a_number(harau, client_for):
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.get(username="harau-camat")
+    page = client_for(user).get("/laporan/baru/")
+    assert page.status_code == 200
+    assert 'name="nomor"' not in page.content.decode()

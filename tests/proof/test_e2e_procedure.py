@@ -194,7 +194,7 @@ def test_the_office_runs_the_whole_procedure_in_the_browser(login_as, live_serve
     for chapter in report.chapters.order_by("order"):
         card = office.page.locator(f"#bab-{chapter.pk}")
         card.locator("textarea").fill(f"{chapter.title} Kecamatan Mungka Tahun 2025.")
-        card.locator("button").click()
+        card.locator("button.btn-primary").click()
         expect(office.page.locator(".alert-success").first).to_contain_text("disimpan")
     office.page.click("form[action$='/langkah/submit_draft/'] button")
     office.as_("sekcam")
@@ -206,7 +206,7 @@ def test_the_office_runs_the_whole_procedure_in_the_browser(login_as, live_serve
     ikhtisar = report.chapters.get(key="ikhtisar")
     card = office.page.locator(f"#bab-{ikhtisar.pk}")
     card.locator("textarea").fill("Capaian rata-rata seluruh indikator 100 persen.")
-    card.locator("button").click()
+    card.locator("button.btn-primary").click()
     office.page.click("form[action$='/langkah/submit_draft/'] button")
     office.as_("sekcam")
     office.go(f"/laporan/{report.pk}/draf/")
@@ -252,7 +252,10 @@ def test_the_office_runs_the_whole_procedure_in_the_browser(login_as, live_serve
     )
     report.refresh_from_db()
     assert report.state == "dikirim"
-    letter = report.letter_numbers.get()
+    # The register numbered the nota dinas, the berita acara and the cover letter, in order.
+    numbers = list(report.letter_numbers.order_by("sequence"))
+    assert [n.kind for n in numbers] == ["nota_dinas", "berita_acara", "surat_pengantar"]
+    letter = numbers[-1]
     returned.refresh_from_db()
     assert returned.round == 3 and returned.revisions.count() == 2
     assert set(report.submissions.values_list("state", flat=True)) == {"diterima"}
@@ -262,10 +265,10 @@ def test_the_office_runs_the_whole_procedure_in_the_browser(login_as, live_serve
 
     # Every document, downloaded and read.
     expected = {
-        "nota-dinas": ["Penyusunan Laporan Kinerja", "Mungka"],
+        "nota-dinas": ["Penyusunan Laporan Kinerja", "Mungka", numbers[0].number],
         "tabel": ["Realisasi", "Register seksi 2025", "Rekap layanan PATEN"],
         "lakip": ["Ikhtisar Eksekutif", "Capaian rata-rata seluruh indikator 100 persen"],
-        "berita-acara": ["Aula Kantor Camat Mungka", "Disepakati"],
+        "berita-acara": ["Aula Kantor Camat Mungka", "Disepakati", numbers[1].number],
         "surat-pengantar": [letter.number],
     }
     signed_pdf = b""

@@ -77,9 +77,12 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "documents:page": (L, 200, 200, 200, 200, 200, 200, 200, 404),
     "documents:table_xlsx": (L, 200, 200, 200, 200, 200, 403, 200, 404),
     "documents:download": (L, 200, 200, 200, 200, 200, 200, 200, 404),
+    "documents:download_docx": (L, 200, 200, 200, 200, 200, 200, 200, 404),
     "documents:prepare": (L, 200, 200, 200, 200, 200, 200, 200, 404),
     "documents:draft": (L, 200, 200, 200, 200, 200, 403, 200, 404),
     "documents:chapter_save": (L, 405, 405, 405, 405, 405, 405, 405, 405),
+    # "Buat ulang" asks first on its own page: only the drafting staff at step 6.
+    "documents:chapter_regenerate": (L, 403, 403, 403, 403, 200, 403, 403, 404),
     "documents:analysis_save": (L, 405, 405, 405, 405, 405, 405, 405, 405),
     # Public: anyone holding the QR code's link; an unknown token is simply not found.
     "documents:verify": (404, 404, 404, 404, 404, 404, 404, 404, 404),
@@ -211,6 +214,9 @@ DOCUMENTS_IN_COLLECTION: dict[str, tuple[int, ...]] = {
     "download:lakip": (L, 404, 404, 404, 404, 404, 404, 404, 404),
     "download:berita-acara": (L, 404, 404, 404, 404, 404, 404, 404, 404),
     "download:surat-pengantar": (L, 404, 404, 404, 404, 404, 404, 404, 404),
+    # The Word copies follow the same rule.
+    "download_docx:nota-dinas": (L, 200, 200, 200, 200, 200, 200, 200, 404),
+    "download_docx:lakip": (L, 404, 404, 404, 404, 404, 404, 404, 404),
 }
 
 
@@ -235,6 +241,7 @@ def test_the_documents_of_a_report_in_collection_answer_as_the_table_says(demo):
         "documents:draft",
         "documents:chapter_save",
         "documents:analysis_save",
+        "documents:chapter_regenerate",
         "documents:verify",
     }
     users = {u.username: u for u in get_user_model().objects.filter(username__in=USERS.values())}

@@ -12,6 +12,7 @@ from tests.procedure import fill
 from tests.procedure import head_of as unit_head
 from workflow.models import (
     AuditEntry,
+    LetterKind,
     LetterNumber,
     Report,
     ReportState,
@@ -162,7 +163,7 @@ def test_the_whole_procedure_runs_through_the_pages(client, demo, signing):
     response = _as(client, "jf").post(
         f"{base}/langkah/number_letter/", {"date": "2026-01-20"}, follow=True
     )
-    letter = LetterNumber.objects.get(report=report)
+    letter = LetterNumber.objects.get(report=report, kind=LetterKind.SURAT_PENGANTAR)
     assert letter.number.endswith("/CMK/I/2026")
     assert letter.number in response.content.decode()
 

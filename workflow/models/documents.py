@@ -78,6 +78,8 @@ class Chapter(models.Model):
     key = models.SlugField(max_length=40)
     title = models.CharField(_("judul"), max_length=160)
     body = models.TextField(_("isi"), blank=True)
+    # True while the body is the product's first draft (step 6), untouched by a person.
+    generated = models.BooleanField(_("dibuat otomatis"), default=False)
     order = models.PositiveSmallIntegerField(default=0)
     version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
@@ -109,11 +111,18 @@ class LetterSequence(models.Model):
         ]
 
 
+class LetterKind(models.TextChoices):
+    NOTA_DINAS = "nota_dinas", _("Nota dinas")
+    BERITA_ACARA = "berita_acara", _("Berita acara")
+    SURAT_PENGANTAR = "surat_pengantar", _("Surat pengantar")
+
+
 class LetterNumber(models.Model):
     office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="letter_numbers")
     year = models.PositiveSmallIntegerField()
     sequence = models.PositiveIntegerField()
     number = models.CharField(_("nomor surat"), max_length=80)
+    kind = models.CharField(_("jenis surat"), max_length=20, choices=LetterKind.choices)
     purpose = models.CharField(_("perihal"), max_length=255)
     report = models.ForeignKey(
         Report, on_delete=models.SET_NULL, null=True, blank=True, related_name="letter_numbers"

@@ -8,7 +8,7 @@ import datetime as dt
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from workflow.models import LetterNumber, LetterSequence
+from workflow.models import LetterKind, LetterNumber, LetterSequence
 
 ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 
@@ -25,7 +25,17 @@ def format_letter_number(office, *, sequence: int | str, date: dt.date) -> str:
 
 
 @transaction.atomic
-def letter_number_allocate(*, office, person, purpose: str, report=None, date=None) -> LetterNumber:
+def letter_number_allocate(
+    *,
+    office,
+    person,
+    purpose: str,
+    report=None,
+    date=None,
+    kind: str = LetterKind.SURAT_PENGANTAR,
+) -> LetterNumber:
+    """Take the next number of the office's register for `date`'s year; `kind` says which
+    letter of the procedure carries it (nota dinas, berita acara, surat pengantar)."""
     date = date or timezone.localdate()
     try:
         with transaction.atomic():
@@ -40,6 +50,7 @@ def letter_number_allocate(*, office, person, purpose: str, report=None, date=No
         year=date.year,
         sequence=sequence.last_number,
         number=format_letter_number(office, sequence=sequence.last_number, date=date),
+        kind=kind,
         purpose=purpose,
         report=report,
         issued_by=person,

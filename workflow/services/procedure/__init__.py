@@ -33,6 +33,13 @@ from workflow.services.procedure.drafting import (
     draft_submit,
     row_analysis_update,
 )
+from workflow.services.procedure.first_draft import (
+    DraftTexts,
+    EditedText,
+    chapter_regenerate,
+    draft_generate,
+    row_analysis_regenerate,
+)
 from workflow.services.procedure.ordering import (
     nota_dinas_defaults,
     report_create,
@@ -40,6 +47,11 @@ from workflow.services.procedure.ordering import (
 )
 
 __all__ = [
+    "DraftTexts",
+    "EditedText",
+    "chapter_regenerate",
+    "draft_generate",
+    "row_analysis_regenerate",
     "CHAPTERS",
     "SNAPSHOT_FIELDS",
     "chapter_update",

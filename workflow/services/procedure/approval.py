@@ -9,9 +9,10 @@ from django.utils.translation import gettext as _
 
 from sakip.models import Person
 from workflow import hooks
-from workflow.models import Meeting, MeetingKind, Report
+from workflow.models import LetterKind, Meeting, MeetingKind, Report
 from workflow.services import records
 from workflow.services.core import WorkflowError, run_transition
+from workflow.services.letters import letter_number_allocate
 from workflow.services.procedure.drafting import draft_return
 
 logger = logging.getLogger(__name__)
@@ -39,6 +40,16 @@ def report_finalise(*, report: Report, person: Person, meeting: dict, attendees)
             defaults={**_MEETING_BLANK, **meeting},
         )
         m.attendees.set(attendees)
+        m.refresh_from_db(fields=["date"])
+        letter_number_allocate(
+            office=report.office,
+            person=person,
+            report=report,
+            date=m.date,
+            kind=LetterKind.BERITA_ACARA,
+            purpose=_("Berita acara rapat finalisasi LAKIP Tahun %(year)s")
+            % {"year": report.year.year},
+        )
 
     return run_transition(
         report,

@@ -19,6 +19,7 @@ from workflow.models import (
 )
 from workflow.services import records
 from workflow.services.core import TransitionRefused, WorkflowError, run_transition
+from workflow.services.procedure.first_draft import draft_generate
 
 S, SS = ReportState, SubmissionState
 
@@ -167,10 +168,11 @@ def submission_return(
 
 
 def report_finish_evaluation(*, report: Report, person: Person) -> Report:
-    """Step 5 done: every submission accepted; drafting (step 6) starts."""
-    return run_transition(
-        report,
-        "finish_evaluation",
-        person=person,
-        after=lambda r, _t: records.start_step(r, 6, round=r.draft_round),
-    )
+    """Step 5 done: every submission accepted; drafting (step 6) starts from the product's
+    first draft of every chapter and row analysis."""
+
+    def after(report: Report, _t) -> None:
+        records.start_step(report, 6, round=report.draft_round)
+        draft_generate(report=report)
+
+    return run_transition(report, "finish_evaluation", person=person, after=after)

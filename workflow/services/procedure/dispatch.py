@@ -7,7 +7,7 @@ import datetime as dt
 from django.utils.translation import gettext as _
 
 from sakip.models import Person
-from workflow.models import CopyRecord, Dispatch, Report
+from workflow.models import CopyRecord, Dispatch, LetterKind, Report
 from workflow.services import records
 from workflow.services.core import run_transition
 from workflow.services.letters import letter_number_allocate
@@ -22,6 +22,7 @@ def report_number_letter(*, report: Report, person: Person, date: dt.date | None
             person=person,
             report=report,
             date=date,
+            kind=LetterKind.SURAT_PENGANTAR,
             purpose=_("Surat pengantar LAKIP Tahun %(year)s") % {"year": report.year.year},
         )
 

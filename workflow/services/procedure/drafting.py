@@ -110,7 +110,7 @@ def draft_return(
     )
 
 
-def _check_drafting(report: Report, person: Person) -> None:
+def check_drafting(report: Report, person: Person) -> None:
     if report.state != ReportState.DRAFTING:
         raise TransitionRefused(_("Draf hanya dapat diubah pada tahap penyusunan draf."))
     if not can_act_on_report(person, report, 6):
@@ -122,12 +122,14 @@ def chapter_update(*, chapter: Chapter, person: Person, body: str, version: int)
     with transaction.atomic():
         report = Report.objects.select_for_update().get(pk=chapter.report_id)
         locked = Chapter.objects.select_for_update().get(pk=chapter.pk)
-        _check_drafting(report, person)
+        check_drafting(report, person)
         if locked.version != version:
             raise WorkflowError(
                 _("Bab ini sudah diubah oleh %(who)s. Muat ulang untuk melihat isi terbaru.")
                 % {"who": locked.updated_by or _("orang lain")}
             )
+        # A person's change ends the text's life as the product's draft.
+        locked.generated = locked.generated and body == locked.body
         locked.body = body
         locked.version += 1
         locked.updated_by = person
@@ -143,15 +145,19 @@ def row_analysis_update(*, row: PlanRow, person: Person, analysis: str, version:
         report_id = PlanRow.objects.filter(pk=row.pk).values_list("submission__report", flat=True)
         report = Report.objects.select_for_update().get(pk=report_id[0])
         locked = PlanRow.objects.select_for_update().get(pk=row.pk)
-        _check_drafting(report, person)
+        check_drafting(report, person)
         if locked.version != version:
             raise WorkflowError(
                 _("Analisis baris ini sudah diubah oleh %(who)s. Muat ulang halaman.")
                 % {"who": locked.updated_by or _("orang lain")}
             )
-        locked.analysis = analysis.strip()
+        analysis = analysis.strip()
+        locked.analysis_generated = locked.analysis_generated and analysis == locked.analysis
+        locked.analysis = analysis
         locked.version += 1
         locked.updated_by = person
-        locked.save(update_fields=["analysis", "version", "updated_by", "updated_at"])
+        locked.save(
+            update_fields=["analysis", "analysis_generated", "version", "updated_by", "updated_at"]
+        )
         content_changed(report, person=person, action="sakip.row.analysis_updated", row=locked.pk)
     return locked

@@ -8,11 +8,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sakip.models import Person, PlanRow, Target, Year
-from workflow.models import Meeting, MeetingKind, NotaDinas, Report, Submission
+from workflow.models import LetterKind, Meeting, MeetingKind, NotaDinas, Report, Submission
 from workflow.permissions import can_act_on_report
 from workflow.services import records
 from workflow.services.core import TransitionDenied, TransitionRefused, run_transition
-from workflow.services.letters import format_letter_number
+from workflow.services.letters import letter_number_allocate
 from workflow.services.notifications import notify_started
 from workflow.services.procedure.drafting import create_chapters
 
@@ -32,6 +32,15 @@ def report_create(*, person: Person, year: Year, nota: dict) -> Report:
             raise TransitionRefused(
                 _("LAKIP tahun %(year)s sudah dibuat.") % {"year": year.year}
             ) from None
+        number = letter_number_allocate(
+            office=report.office,
+            person=person,
+            report=report,
+            date=nota["tanggal"],
+            kind=LetterKind.NOTA_DINAS,
+            purpose=_("Nota dinas penyusunan LAKIP Tahun %(year)s") % {"year": year.year},
+        )
+        nota = {**nota, "nomor": number.number}
         NotaDinas.objects.create(report=report, **nota)
         records.finish_step(report, 1, actor=person)
         opened = records.start_step(report, 2)
@@ -44,8 +53,6 @@ def report_create(*, person: Person, year: Year, nota: dict) -> Report:
 def nota_dinas_defaults(person: Person, year: Year) -> dict:
     office, today = person.office, timezone.localdate()
     return {
-        # The office's own pattern with the sequence left blank, as the SOP writes 900/ /CMK/I/2025.
-        "nomor": format_letter_number(office, sequence="   ", date=today),
         "tanggal": today,
         "kepada": _("Sekretaris Camat %(office)s") % {"office": office.name},
         "dari": _("Camat %(office)s") % {"office": office.name},
