@@ -11,13 +11,18 @@ from sakip.models import Person, PlanRow
 from workflow.models import Report
 from workflow.permissions import can_act_on_report
 from workflow.services import records
-from workflow.services.core import TransitionDenied, TransitionRefused, WorkflowError
+from workflow.services.core import (
+    TransitionDenied,
+    TransitionRefused,
+    WorkflowError,
+    contention_as_stale,
+)
 
 
 def row_analysis_update(*, row: PlanRow, person: Person, analysis: str, version: int) -> PlanRow:
     """Save a row's analysis while the draft is being written, refusing a stale edit; the
     report's data version moves so the cached draft is rendered again."""
-    with transaction.atomic():
+    with contention_as_stale(), transaction.atomic():
         locked = (
             PlanRow.objects.select_for_update().select_related("submission__report").get(pk=row.pk)
         )

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from workflow.models import LetterNumber, LetterSequence
+from workflow.services.core import contention_as_stale
 
 ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 
@@ -24,23 +25,23 @@ def format_letter_number(office, *, sequence: int | str, date: dt.date) -> str:
     )
 
 
-@transaction.atomic
 def letter_number_allocate(*, office, person, purpose: str, report=None, date=None) -> LetterNumber:
     date = date or timezone.localdate()
-    try:
-        with transaction.atomic():
-            LetterSequence.objects.get_or_create(office=office, year=date.year)
-    except IntegrityError:
-        pass  # another request created it first; the lock below serialises us behind it
-    sequence = LetterSequence.objects.select_for_update().get(office=office, year=date.year)
-    sequence.last_number += 1
-    sequence.save(update_fields=["last_number"])
-    return LetterNumber.objects.create(
-        office=office,
-        year=date.year,
-        sequence=sequence.last_number,
-        number=format_letter_number(office, sequence=sequence.last_number, date=date),
-        purpose=purpose,
-        report=report,
-        issued_by=person,
-    )
+    with contention_as_stale(), transaction.atomic():
+        try:
+            with transaction.atomic():
+                LetterSequence.objects.get_or_create(office=office, year=date.year)
+        except IntegrityError:
+            pass  # another request created it first; the lock below serialises us behind it
+        sequence = LetterSequence.objects.select_for_update().get(office=office, year=date.year)
+        sequence.last_number += 1
+        sequence.save(update_fields=["last_number"])
+        return LetterNumber.objects.create(
+            office=office,
+            year=date.year,
+            sequence=sequence.last_number,
+            number=format_letter_number(office, sequence=sequence.last_number, date=date),
+            purpose=purpose,
+            report=report,
+            issued_by=person,
+        )

@@ -32,6 +32,7 @@ from workflow.services.core import (
     TransitionDenied,
     TransitionRefused,
     WorkflowError,
+    contention_as_stale,
     run_transition,
 )
 from workflow.services.letters import format_letter_number, letter_number_allocate
@@ -57,7 +58,7 @@ CHAPTERS = [
 
 def report_create(*, person: Person, year: Year, nota: dict) -> Report:
     """Step 1: the Camat orders the year's LAKIP together with a nota dinas."""
-    with transaction.atomic():
+    with contention_as_stale(), transaction.atomic():
         probe = Report(office=person.office, year=year)
         if person.office_id is None or year.office_id != person.office_id:
             raise TransitionDenied(_("Tahun ini bukan milik kantor Anda."))
@@ -366,7 +367,7 @@ def draft_return(
 
 def chapter_update(*, chapter: Chapter, person: Person, body: str, version: int) -> Chapter:
     """Save a chapter of the draft (step 6), refusing a stale edit."""
-    with transaction.atomic():
+    with contention_as_stale(), transaction.atomic():
         locked = Chapter.objects.select_for_update().select_related("report").get(pk=chapter.pk)
         report = locked.report
         if report.state != "penyusunan_draf":
