@@ -10,6 +10,7 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model, password_validation
 from django.db.models import Q
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from pages.admin.scoping import (
@@ -19,6 +20,8 @@ from pages.admin.scoping import (
     operator_office,
 )
 from sakip.models import Holiday, Kabupaten, Office, Person, Role, Tenure, Unit
+from workflow.models import LetterSequence
+from workflow.services.letters import format_letter_number
 
 
 @admin.register(Kabupaten)
@@ -42,10 +45,31 @@ class OfficeAdmin(OfficeScopedAdmin):
         ),
         (
             _("Penomoran surat"),
-            {"fields": ["letter_code", "letter_classification", "letter_pattern"]},
+            {
+                "fields": [
+                    "letter_code",
+                    "letter_classification",
+                    "letter_pattern",
+                    "next_letter_number",
+                ]
+            },
         ),
         (_("Jam kerja"), {"fields": ["work_start", "work_end", "work_days"]}),
     ]
+    readonly_fields = ["next_letter_number"]
+
+    @admin.display(description=_("nomor surat berikutnya"))
+    def next_letter_number(self, obj: Office | None) -> str:
+        """A preview in the saved pattern: the number the next letter of this year gets."""
+        if obj is None or obj.pk is None:
+            return "–"
+        today = timezone.localdate()
+        last = (
+            LetterSequence.objects.filter(office=obj, year=today.year)
+            .values_list("last_number", flat=True)
+            .first()
+        )
+        return format_letter_number(obj, sequence=(last or 0) + 1, date=today)
 
 
 @admin.register(Unit)

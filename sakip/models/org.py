@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from sakip.letter_pattern import DEFAULT_LETTER_PATTERN, validate_letter_pattern
 from sakip.validators import validate_nip
 
 
@@ -43,8 +44,12 @@ class Office(models.Model):
     letter_pattern = models.CharField(
         _("pola nomor surat"),
         max_length=120,
-        default="{klasifikasi}/{nomor}/{kode}/{bulan_romawi}/{tahun}",
-        help_text=_("Tersedia: {klasifikasi}, {nomor}, {kode}, {bulan_romawi}, {bulan}, {tahun}."),
+        default=DEFAULT_LETTER_PATTERN,
+        validators=[validate_letter_pattern],
+        help_text=_(
+            "Tersedia: {klasifikasi}, {nomor}, {kode}, {bulan_romawi}, {bulan}, {tahun}; "
+            "{nomor:03} mengisi nomor dengan nol (007)."
+        ),
     )
     address = models.CharField(_("alamat"), max_length=255, blank=True)
     postal_code = models.CharField(_("kode pos"), max_length=10, blank=True)

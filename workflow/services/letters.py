@@ -8,20 +8,18 @@ import datetime as dt
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from sakip.letter_pattern import render_letter_number
 from workflow.models import LetterNumber, LetterSequence
 from workflow.services.core import contention_as_stale
 
-ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
-
-
 def format_letter_number(office, *, sequence: int | str, date: dt.date) -> str:
-    return office.letter_pattern.format(
-        klasifikasi=office.letter_classification,
-        nomor=sequence,
-        kode=office.letter_code,
-        bulan_romawi=ROMAN_MONTHS[date.month - 1],
-        bulan=f"{date.month:02d}",
-        tahun=date.year,
+    """The number in the office's pattern; never fails, whatever the pattern holds."""
+    return render_letter_number(
+        office.letter_pattern,
+        classification=office.letter_classification,
+        code=office.letter_code,
+        sequence=sequence,
+        date=date,
     )
 
 
