@@ -5,15 +5,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('sakip', '0002_initial'),
+        ("sakip", "0002_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='office',
-            name='letter_pattern',
-            field=models.CharField(default='{klasifikasi}/{nomor}/{kode}/{bulan_romawi}/{tahun}', help_text='Tersedia: {klasifikasi}, {nomor}, {kode}, {bulan_romawi}, {bulan}, {tahun}; {nomor:03} mengisi nomor dengan nol (007).', max_length=120, validators=[sakip.letter_pattern.validate_letter_pattern], verbose_name='pola nomor surat'),
+            model_name="office",
+            name="letter_pattern",
+            field=models.CharField(
+                default="{klasifikasi}/{nomor}/{kode}/{bulan_romawi}/{tahun}",
+                help_text="Tersedia: {klasifikasi}, {nomor}, {kode}, {bulan_romawi}, {bulan}, {tahun}; {nomor:03} mengisi nomor dengan nol (007).",
+                max_length=120,
+                validators=[sakip.letter_pattern.validate_letter_pattern],
+                verbose_name="pola nomor surat",
+            ),
         ),
     ]

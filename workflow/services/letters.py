@@ -12,6 +12,7 @@ from sakip.letter_pattern import render_letter_number
 from workflow.models import LetterNumber, LetterSequence
 from workflow.services.core import contention_as_stale
 
+
 def format_letter_number(office, *, sequence: int | str, date: dt.date) -> str:
     """The number in the office's pattern; never fails, whatever the pattern holds."""
     return render_letter_number(
