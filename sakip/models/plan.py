@@ -10,6 +10,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from sakip.models.org import Office, Unit
+from sakip.numbers import NumberRangeValidator
+
+FOUR_PLACES = [NumberRangeValidator(4)]
+TWO_PLACES = [NumberRangeValidator(2)]
 
 # Permendagri 86/2017: (lower bound inclusive, code, label). Configurable per office and year.
 DEFAULT_BANDS = [
@@ -167,7 +171,12 @@ class Indikator(models.Model):
         related_name="indikator",
     )
     renstra_target = models.DecimalField(
-        _("target akhir Renstra"), max_digits=16, decimal_places=4, null=True, blank=True
+        _("target akhir Renstra"),
+        max_digits=16,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        validators=FOUR_PLACES,
     )
     renstra_target_text = models.CharField(
         _("target akhir Renstra (teks)"), max_length=255, blank=True
@@ -204,15 +213,30 @@ class Target(models.Model):
     year = models.ForeignKey(
         Year, verbose_name=_("tahun"), on_delete=models.CASCADE, related_name="targets"
     )
-    value = models.DecimalField(_("target"), max_digits=16, decimal_places=4, null=True, blank=True)
+    value = models.DecimalField(
+        _("target"), max_digits=16, decimal_places=4, null=True, blank=True, validators=FOUR_PLACES
+    )
     value_max = models.DecimalField(
-        _("batas atas rentang"), max_digits=16, decimal_places=4, null=True, blank=True
+        _("batas atas rentang"),
+        max_digits=16,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        validators=FOUR_PLACES,
     )
     text = models.CharField(_("target (teks)"), max_length=255, blank=True)
-    tw1 = models.DecimalField(_("TW I"), max_digits=16, decimal_places=4, null=True, blank=True)
-    tw2 = models.DecimalField(_("TW II"), max_digits=16, decimal_places=4, null=True, blank=True)
-    tw3 = models.DecimalField(_("TW III"), max_digits=16, decimal_places=4, null=True, blank=True)
-    tw4 = models.DecimalField(_("TW IV"), max_digits=16, decimal_places=4, null=True, blank=True)
+    tw1 = models.DecimalField(
+        _("TW I"), max_digits=16, decimal_places=4, null=True, blank=True, validators=FOUR_PLACES
+    )
+    tw2 = models.DecimalField(
+        _("TW II"), max_digits=16, decimal_places=4, null=True, blank=True, validators=FOUR_PLACES
+    )
+    tw3 = models.DecimalField(
+        _("TW III"), max_digits=16, decimal_places=4, null=True, blank=True, validators=FOUR_PLACES
+    )
+    tw4 = models.DecimalField(
+        _("TW IV"), max_digits=16, decimal_places=4, null=True, blank=True, validators=FOUR_PLACES
+    )
 
     class Meta:
         verbose_name = _("target")
@@ -254,8 +278,12 @@ class Anggaran(models.Model):
 
     year = models.ForeignKey(Year, on_delete=models.CASCADE, related_name="anggaran")
     program = models.ForeignKey(Nomenklatur, on_delete=models.CASCADE, related_name="anggaran")
-    pagu = models.DecimalField(_("pagu (Rp)"), max_digits=16, decimal_places=2)
-    realisasi = models.DecimalField(_("realisasi (Rp)"), max_digits=16, decimal_places=2, default=0)
+    pagu = models.DecimalField(
+        _("pagu (Rp)"), max_digits=16, decimal_places=2, validators=TWO_PLACES
+    )
+    realisasi = models.DecimalField(
+        _("realisasi (Rp)"), max_digits=16, decimal_places=2, default=0, validators=TWO_PLACES
+    )
 
     class Meta:
         verbose_name = _("anggaran program")

@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from sakip.models.org import Person, Unit
-from sakip.models.plan import Indikator, Target
+from sakip.models.plan import FOUR_PLACES, Indikator, Target
 
 
 class PlanRow(models.Model):
@@ -26,7 +26,12 @@ class PlanRow(models.Model):
     )
     number = models.PositiveSmallIntegerField(_("no"))
     realisasi = models.DecimalField(
-        _("realisasi"), max_digits=16, decimal_places=4, null=True, blank=True
+        _("realisasi"),
+        max_digits=16,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        validators=FOUR_PLACES,
     )
     realisasi_text = models.TextField(_("realisasi/progres (teks)"), blank=True)
     sumber_data = models.CharField(_("sumber data"), max_length=255, blank=True)

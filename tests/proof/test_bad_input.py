@@ -362,3 +362,45 @@ def test_it_prints_hostile_text_literally_in_the_pdfs(client_for, collecting, ka
     ):
         for value in values:
             assert "".join(value.split()) in text
+
+
+# ---- numbers out of range ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("realisasi", ["1" + "0" * 27, "100000000000", "100.000.000.000,5"])
+def test_it_refuses_a_realisation_larger_than_the_field_holds(
+    client_for, kasi, text_row, realisasi
+):
+    response = client_for(kasi).post(
+        url(text_row), {"realisasi": realisasi, "sumber_data": "SIMPEG", "version": 1}
+    )
+    assert response.status_code == 400
+    assert "Angka terlalu besar: paling besar 99.999.999.999,9999" in response.content.decode()
+    text_row.refresh_from_db()
+    assert text_row.version == 1 and text_row.realisasi is None
+
+
+def test_it_keeps_the_largest_number_the_field_holds(client_for, kasi, text_row):
+    text_row.indikator.target_kind = TargetKind.NUMBER
+    text_row.indikator.save()
+    response = client_for(kasi).post(
+        url(text_row),
+        {"realisasi": "99.999.999.999,9999", "sumber_data": "SIMPEG", "version": 1},
+    )
+    assert response.status_code == 302
+    text_row.refresh_from_db()
+    assert str(text_row.realisasi) == "99999999999.9999"
+    assert client_for(kasi).get(page_url(text_row.submission)).status_code == 200
+
+
+@pytest.mark.parametrize("cell", [1e25, 1e300, 10**27, "1" + "0" * 30])
+def test_it_refuses_a_huge_number_in_a_workbook_cell(client_for, kasi, submission, cell):
+    client = client_for(kasi)
+    upload = _workbook_with(client, submission, {5: cell, 7: "SIMPEG"})
+    before = list(submission.rows.order_by("pk").values_list("version", "realisasi"))
+    response = client.post(page_url(submission, "unggah/"), {"file": upload})
+    html = response.content.decode()
+    assert 'id="upload-errors"' in html
+    assert html.count("Angka terlalu besar") == submission.rows.count()
+    assert not re.search(rf"/isian/{submission.pk}/unggah/[\w-]+/", html)
+    assert list(submission.rows.order_by("pk").values_list("version", "realisasi")) == before
