@@ -6,6 +6,10 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from sakip.models import PlanRow
+from sakip.text import FormCharField, limit_of
+from workflow.models import Chapter, RevisionItem, RevisionRequest
+
 
 def _helper() -> FormHelper:
     helper = FormHelper()
@@ -14,9 +18,10 @@ def _helper() -> FormHelper:
 
 
 class ChapterForm(forms.Form):
-    body = forms.CharField(
+    body = FormCharField(
         label=_("Isi"),
         required=False,
+        max_length=limit_of(Chapter, "body"),
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("Teks biasa; pisahkan paragraf dengan baris kosong."),
     )
@@ -29,9 +34,10 @@ class ChapterForm(forms.Form):
 
 
 class AnalysisForm(forms.Form):
-    analysis = forms.CharField(
+    analysis = FormCharField(
         label=_("Analisis capaian"),
         required=False,
+        max_length=limit_of(PlanRow, "analysis"),
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Penyebab keberhasilan/kegagalan dan solusinya."),
     )
@@ -45,17 +51,20 @@ class AnalysisForm(forms.Form):
 class DraftReturnForm(forms.Form):
     """The Sekcam's return at step 7: a reason, and optionally a note on each chapter."""
 
-    reason = forms.CharField(
-        label=_("Alasan pengembalian"), widget=forms.Textarea(attrs={"rows": 3})
+    reason = FormCharField(
+        label=_("Alasan pengembalian"),
+        max_length=limit_of(RevisionRequest, "reason"),
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
     def __init__(self, *args, chapters=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.chapters = list(chapters)
         for chapter in self.chapters:
-            self.fields[f"note_{chapter.pk}"] = forms.CharField(
+            self.fields[f"note_{chapter.pk}"] = FormCharField(
                 label=_("Catatan untuk %(title)s") % {"title": chapter.title},
                 required=False,
+                max_length=limit_of(RevisionItem, "note"),
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
         self.helper = _helper()

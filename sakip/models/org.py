@@ -9,12 +9,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from sakip import text
 from sakip.letter_pattern import DEFAULT_LETTER_PATTERN, validate_letter_pattern
 from sakip.validators import validate_nip
 
 
 class Kabupaten(models.Model):
-    name = models.CharField(_("nama kabupaten"), max_length=120, unique=True)
+    name = text.CharField(_("nama kabupaten"), max_length=120, unique=True)
 
     class Meta:
         verbose_name = _("kabupaten")
@@ -31,17 +32,17 @@ class Office(models.Model):
     kabupaten = models.ForeignKey(
         Kabupaten, verbose_name=_("kabupaten"), on_delete=models.PROTECT, related_name="offices"
     )
-    name = models.CharField(_("nama kecamatan"), max_length=120)
-    letter_code = models.CharField(
+    name = text.CharField(_("nama kecamatan"), max_length=120)
+    letter_code = text.CharField(
         _("kode surat"), max_length=12, help_text=_("Kode pada nomor surat, mis. CMK.")
     )
-    letter_classification = models.CharField(
+    letter_classification = text.CharField(
         _("klasifikasi surat"),
         max_length=12,
         default="900",
         help_text=_("Kode klasifikasi arsip pada nomor surat, mis. 900."),
     )
-    letter_pattern = models.CharField(
+    letter_pattern = text.CharField(
         _("pola nomor surat"),
         max_length=120,
         default=DEFAULT_LETTER_PATTERN,
@@ -51,12 +52,12 @@ class Office(models.Model):
             "{nomor:03} mengisi nomor dengan nol (007)."
         ),
     )
-    address = models.CharField(_("alamat"), max_length=255, blank=True)
-    postal_code = models.CharField(_("kode pos"), max_length=10, blank=True)
-    phone = models.CharField(_("telepon"), max_length=40, blank=True)
+    address = text.CharField(_("alamat"), max_length=255, blank=True)
+    postal_code = text.CharField(_("kode pos"), max_length=10, blank=True)
+    phone = text.CharField(_("telepon"), max_length=40, blank=True)
     email = models.EmailField(_("surel"), blank=True)
-    website = models.CharField(_("laman"), max_length=120, blank=True)
-    city = models.CharField(
+    website = text.CharField(_("laman"), max_length=120, blank=True)
+    city = text.CharField(
         _("tempat penandatanganan"),
         max_length=80,
         blank=True,
@@ -64,7 +65,7 @@ class Office(models.Model):
     )
     work_start = models.TimeField(_("jam kerja mulai"), default=dt.time(7, 30))
     work_end = models.TimeField(_("jam kerja selesai"), default=dt.time(16, 0))
-    work_days = models.CharField(
+    work_days = text.CharField(
         _("hari kerja"),
         max_length=20,
         default="0,1,2,3,4",
@@ -97,8 +98,8 @@ class UnitKind(models.TextChoices):
 
 class Unit(models.Model):
     office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="units")
-    name = models.CharField(_("nama unit"), max_length=160)
-    short_name = models.CharField(_("nama singkat"), max_length=60, blank=True)
+    name = text.CharField(_("nama unit"), max_length=160)
+    short_name = text.CharField(_("nama singkat"), max_length=60, blank=True)
     kind = models.CharField(_("jenis"), max_length=20, choices=UnitKind.choices)
     supplies_data = models.BooleanField(
         _("unit penyuplai data"),
@@ -148,17 +149,17 @@ class Person(models.Model):
         blank=True,
         help_text=_("Hanya untuk pembaca tingkat kabupaten."),
     )
-    full_name = models.CharField(_("nama lengkap dan gelar"), max_length=160)
-    nip = models.CharField(
+    full_name = text.CharField(_("nama lengkap dan gelar"), max_length=160)
+    nip = text.CharField(
         _("NIP"),
         max_length=18,
         blank=True,
         validators=[validate_nip],
         help_text=_("18 digit, tanpa spasi."),
     )
-    pangkat = models.CharField(_("pangkat"), max_length=60, blank=True)
-    golongan = models.CharField(_("golongan/ruang"), max_length=10, blank=True)
-    jabatan = models.CharField(_("jabatan"), max_length=160, blank=True)
+    pangkat = text.CharField(_("pangkat"), max_length=60, blank=True)
+    golongan = text.CharField(_("golongan/ruang"), max_length=10, blank=True)
+    jabatan = text.CharField(_("jabatan"), max_length=160, blank=True)
     unit = models.ForeignKey(
         Unit,
         verbose_name=_("unit kerja"),
@@ -239,7 +240,7 @@ class Holiday(models.Model):
         help_text=_("Kosong: berlaku untuk semua kantor (libur nasional)."),
     )
     date = models.DateField(_("tanggal"))
-    name = models.CharField(_("keterangan"), max_length=120)
+    name = text.CharField(_("keterangan"), max_length=120)
 
     class Meta:
         verbose_name = _("hari libur")

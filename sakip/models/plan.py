@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from sakip import text
 from sakip.models.org import Office, Unit
 from sakip.numbers import NumberRangeValidator
 
@@ -63,8 +64,8 @@ class Year(models.Model):
 
 class SasaranStrategis(models.Model):
     office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="sasaran")
-    code = models.CharField(_("kode"), max_length=20, blank=True)
-    name = models.TextField(_("sasaran strategis"))
+    code = text.CharField(_("kode"), max_length=20, blank=True)
+    name = text.TextField(_("sasaran strategis"), max_length=text.NAME)
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
 
     class Meta:
@@ -99,8 +100,8 @@ class Nomenklatur(models.Model):
 
     office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="nomenklatur")
     kind = models.CharField(_("tingkat"), max_length=14, choices=NomenklaturKind.choices)
-    code = models.CharField(_("kode"), max_length=30)
-    name = models.CharField(_("nomenklatur"), max_length=255)
+    code = text.CharField(_("kode"), max_length=30)
+    name = text.CharField(_("nomenklatur"), max_length=255)
     parent = models.ForeignKey(
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="children"
     )
@@ -146,16 +147,16 @@ class Indikator(models.Model):
         on_delete=models.CASCADE,
         related_name="indikator",
     )
-    name = models.TextField(_("indikator kinerja"))
-    satuan = models.CharField(_("satuan"), max_length=40, blank=True)
+    name = text.TextField(_("indikator kinerja"), max_length=text.NAME)
+    satuan = text.CharField(_("satuan"), max_length=40, blank=True)
     polarity = models.CharField(
         _("polaritas"), max_length=6, choices=Polarity.choices, default=Polarity.HIGHER
     )
     target_kind = models.CharField(
         _("jenis target"), max_length=8, choices=TargetKind.choices, default=TargetKind.NUMBER
     )
-    definition = models.TextField(_("definisi/formula"), blank=True)
-    data_source = models.CharField(_("sumber data"), max_length=255, blank=True)
+    definition = text.TextField(_("definisi/formula"), max_length=text.NOTE, blank=True)
+    data_source = text.CharField(_("sumber data"), max_length=255, blank=True)
     unit = models.ForeignKey(
         Unit,
         verbose_name=_("yang membidangi"),
@@ -178,7 +179,7 @@ class Indikator(models.Model):
         blank=True,
         validators=FOUR_PLACES,
     )
-    renstra_target_text = models.CharField(
+    renstra_target_text = text.CharField(
         _("target akhir Renstra (teks)"), max_length=255, blank=True
     )
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
@@ -224,7 +225,7 @@ class Target(models.Model):
         blank=True,
         validators=FOUR_PLACES,
     )
-    text = models.CharField(_("target (teks)"), max_length=255, blank=True)
+    text = text.CharField(_("target (teks)"), max_length=255, blank=True)
     tw1 = models.DecimalField(
         _("TW I"), max_digits=16, decimal_places=4, null=True, blank=True, validators=FOUR_PLACES
     )
