@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_htmx",
     "axes",
+    "django_ratelimit",
     # The layers, from the bottom up: the planning domain (and the project settings), the
     # procedure, the documents, then the pages and the demo. Imports only point down
     # (import-linter contracts in pyproject.toml).
@@ -144,6 +145,15 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_ENABLED = env_bool("SAKIP_LOGIN_THROTTLING", True)
+
+# The public verification page (anonymous PDF uploads) is throttled per client address
+# (django-ratelimit). Behind the proxy the address comes from the header it sets.
+SAKIP_VERIFY_RATE = env_str("SAKIP_VERIFY_RATE", "10/m")
+SAKIP_CLIENT_IP_HEADER = env_str("SAKIP_CLIENT_IP_HEADER", "REMOTE_ADDR")
+# django-ratelimit counts in the default cache; ours is in the database so that every app
+# server shares it. Its increment is not atomic, so two requests at the same instant may
+# count once: harmless for a brake against floods, hence the check is silenced.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003"]
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("Inggris"))]
