@@ -32,6 +32,13 @@ def row_analysis_update(*, row: PlanRow, person: Person, analysis: str, version:
         if not can_act_on_report(person, report, 6):
             raise TransitionDenied(_("Anda tidak berwenang menyusun draf LAKIP."))
         if locked.version != version:
+            if locked.updated_by_id == person.pk:
+                raise WorkflowError(
+                    _(
+                        "Analisis baris ini sudah diubah di tab atau perangkat lain. Muat "
+                        "ulang halaman."
+                    )
+                )
             raise WorkflowError(
                 _("Analisis baris ini sudah diubah oleh %(who)s. Muat ulang halaman.")
                 % {"who": locked.updated_by or _("orang lain")}

@@ -61,6 +61,18 @@ def _save_row(row: PlanRow, person: Person, values: dict, version: int) -> int:
     )
 
 
+def _stale_row_message(current: PlanRow, person: Person) -> str:
+    if current.updated_by_id == person.pk:
+        # Their own save from another tab or device: naming them would only puzzle them.
+        return _(
+            "Baris %(no)s sudah diubah di tab atau perangkat lain sebelum Anda menyimpan. "
+            "Isian Anda belum disimpan."
+        ) % {"no": current.number}
+    return _(
+        "Baris %(no)s sudah diubah oleh %(who)s sebelum Anda menyimpan. Isian Anda belum disimpan."
+    ) % {"no": current.number, "who": current.updated_by or _("orang lain")}
+
+
 def row_update(*, row: PlanRow, person: Person, values: dict, version: int) -> PlanRow:
     """Save the Kasi's columns of one row, only if nobody saved it since `version`."""
     with contention_as_stale(), transaction.atomic():
@@ -68,14 +80,7 @@ def row_update(*, row: PlanRow, person: Person, values: dict, version: int) -> P
         _check_editable(person, submission)
         if not _save_row(row, person, values, version):
             current = PlanRow.objects.select_related("updated_by").get(pk=row.pk)
-            raise StaleRow(
-                _(
-                    "Baris %(no)s sudah diubah oleh %(who)s sebelum Anda menyimpan. "
-                    "Isian Anda belum disimpan."
-                )
-                % {"no": current.number, "who": current.updated_by or _("orang lain")},
-                current,
-            )
+            raise StaleRow(_stale_row_message(current, person), current)
         _bump(report)
         records.audit(report, "sakip.row.updated", person, row=row.pk, number=row.number)
     return PlanRow.objects.get(pk=row.pk)
