@@ -153,7 +153,7 @@ SAKIP_CLIENT_IP_HEADER = env_str("SAKIP_CLIENT_IP_HEADER", "REMOTE_ADDR")
 # django-ratelimit counts in the default cache; ours is in the database so that every app
 # server shares it. Its increment is not atomic, so two requests at the same instant may
 # count once: harmless for a brake against floods, hence the check is silenced.
-SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003"]
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("Inggris"))]

@@ -1,4 +1,16 @@
-from sakip.models.org import Holiday, Kabupaten, Office, Person, Role, Tenure, Unit, UnitKind
+from sakip.models.org import (
+    PROCEDURE_ROLES,
+    SINGLE_POSTS,
+    Holiday,
+    Kabupaten,
+    Office,
+    Person,
+    Role,
+    Tenure,
+    Unit,
+    UnitKind,
+    validate_procedure_roles,
+)
 from sakip.models.plan import (
     Anggaran,
     Indikator,
@@ -12,6 +24,9 @@ from sakip.models.plan import (
 from sakip.models.rows import Evidence, PlanRow
 
 __all__ = [
+    "PROCEDURE_ROLES",
+    "SINGLE_POSTS",
+    "validate_procedure_roles",
     "Anggaran",
     "Evidence",
     "Holiday",

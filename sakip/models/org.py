@@ -127,6 +127,31 @@ class Role(models.TextChoices):
     KABUPATEN = "kabupaten", _("Pembaca tingkat kabupaten")
 
 
+# The roles that perform the SOP's steps (Step.actor_roles); the operator and the kabupaten
+# reader never do.
+PROCEDURE_ROLES = (Role.CAMAT, Role.SEKCAM, Role.KASI, Role.JF)
+# Posts an office has one holder of at a time.
+SINGLE_POSTS = (Role.CAMAT, Role.SEKCAM)
+
+
+def validate_procedure_roles(value) -> None:
+    """A step's actor roles: a non-empty list of procedure roles, each once."""
+    allowed = ", ".join(PROCEDURE_ROLES)
+    if not isinstance(value, list) or not value:
+        raise ValidationError(
+            _("Pelaksana harus berupa daftar peran; pilih dari: %(allowed)s.")
+            % {"allowed": allowed}
+        )
+    wrong = [str(v) for v in value if v not in PROCEDURE_ROLES]
+    if wrong:
+        raise ValidationError(
+            _("Peran %(wrong)s tidak dapat melaksanakan langkah SOP; pilih dari: %(allowed)s.")
+            % {"wrong": ", ".join(wrong), "allowed": allowed}
+        )
+    if len(set(value)) != len(value):
+        raise ValidationError(_("Setiap peran cukup disebut sekali."))
+
+
 class Person(models.Model):
     """The profile of a user: who they are on paper (for signature blocks) and in the office."""
 
@@ -195,6 +220,27 @@ class Person(models.Model):
             raise ValidationError({"office": _("Pegawai harus terdaftar pada satu kantor.")})
         if self.unit_id and self.office_id and self.unit.office_id != self.office_id:
             raise ValidationError({"unit": _("Unit harus dari kantor yang sama.")})
+        holder = self.other_holder()
+        if holder is not None:
+            raise ValidationError(
+                {
+                    "role": _(
+                        "Kantor ini sudah memiliki %(post)s: %(holder)s. Untuk menyerahkan "
+                        "jabatan, ubah dulu peran %(holder)s (atau nonaktifkan akunnya), lalu "
+                        "jadikan pegawai ini %(post)s."
+                    )
+                    % {"post": self.get_role_display(), "holder": holder}
+                }
+            )
+
+    def other_holder(self) -> Person | None:
+        """Whoever else holds this person's single post (Camat, Sekcam) in the office."""
+        if self.role not in SINGLE_POSTS or not self.office_id:
+            return None
+        others = Person.objects.filter(
+            office_id=self.office_id, role=self.role, user__is_active=True
+        )
+        return others.exclude(pk=self.pk).first()
 
     @property
     def pangkat_golongan(self) -> str:

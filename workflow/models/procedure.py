@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, FSMModelMixin, transition
 
 from sakip import text
-from sakip.models import Office, Person, Unit, Year
+from sakip.models import Office, Person, Unit, Year, validate_procedure_roles
 from workflow.permissions import report_step_permission, submission_step_permission
 
 
@@ -23,7 +23,10 @@ class Step(models.Model):
     number = models.PositiveSmallIntegerField(_("no"))
     name = text.CharField(_("kegiatan"), max_length=255)
     actor_roles = models.JSONField(
-        _("pelaksana"), default=list, help_text=_("Kode peran: camat, sekcam, kasi, jf.")
+        _("pelaksana"),
+        default=list,
+        validators=[validate_procedure_roles],
+        help_text=_("Kode peran: camat, sekcam, kasi, jf."),
     )
     kelengkapan = text.CharField(_("kelengkapan"), max_length=120, default="Dokumen")
     minutes = models.PositiveIntegerField(_("waktu (menit)"))
