@@ -563,3 +563,14 @@ def test_the_chapter_editor_refuses_a_body_beyond_its_limit():
     assert "paling banyak 20000 karakter" in form.errors["body"][0]
     form = ChapterForm(data={"body": "Bab\x07 I", "version": 1})
     assert form.is_valid() and form.cleaned_data["body"] == "Bab I"
+
+
+def test_a_step_note_beyond_its_limit_is_refused_whatever_form_sent_it(collecting, sekcam):
+    from workflow.services import TransitionRefused
+
+    report = to_evaluation(collecting)
+    submission = report.submissions.first()
+    with pytest.raises(TransitionRefused, match="Catatan paling banyak 5000 karakter"):
+        svc.submission_return(submission=submission, person=sekcam.person, reason="x" * 5001)
+    submission.refresh_from_db()
+    assert submission.state == "dikirim" and not submission.revisions.exists()

@@ -34,7 +34,8 @@ class StepRecord(models.Model):
     elapsed_minutes = models.PositiveIntegerField(_("menit kerja"), null=True, blank=True)
     standard_minutes = models.PositiveIntegerField(_("menit baku"))
     overdue_notified_at = models.DateTimeField(null=True, blank=True)
-    note = text.TextField(_("catatan"), max_length=text.NOTE, blank=True)
+    # Holds a return's reason too (RevisionRequest.reason): the same limit.
+    note = text.TextField(_("catatan"), max_length=text.REASON, blank=True)
 
     class Meta:
         verbose_name = _("catatan langkah")

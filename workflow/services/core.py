@@ -187,6 +187,10 @@ def run_transition(
     the next steps' records). Both run inside the transaction: if anything fails, nothing is
     kept — no state change, no record, no mail."""
     user = person.user
+    limit = StepRecord._meta.get_field("note").max_length
+    if len(note) > limit:
+        # Whatever form the note came from, the step record keeps at most this much.
+        raise TransitionRefused(_("Catatan paling banyak %(n)d karakter.") % {"n": limit})
     with contention_as_stale(), transaction.atomic():
         report_id = obj.pk if isinstance(obj, Report) else obj.report_id
         report = (
