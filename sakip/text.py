@@ -45,7 +45,10 @@ class FormCharField(forms.CharField):
 
     def clean(self, value):
         value = super().clean(value)
-        return clean_text(value) if isinstance(value, str) else value
+        if not isinstance(value, str):
+            return value
+        value = clean_text(value)
+        return value.strip() if self.strip else value
 
 
 class _CleanTextMixin:
