@@ -72,3 +72,15 @@ def to_evaluation(report: Report) -> Report:
 @pytest.fixture
 def collecting(demo) -> Report:
     return start_collecting()
+
+
+@pytest.fixture
+def submission(collecting, kasi):
+    """Seksi Pemerintahan's part of the collecting report."""
+    return collecting.submissions.get(unit=kasi.person.unit)
+
+
+@pytest.fixture
+def text_row(submission):
+    """A row of that unit with a numeric target (named for the text typed into it)."""
+    return submission.rows.exclude(indikator__target_kind=TargetKind.TEXT).first()
