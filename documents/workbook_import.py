@@ -107,15 +107,71 @@ def check_container(data: bytes) -> None:
         _refuse(_("Berkas ini bukan berkas Excel .xlsx (apa pun namanya)."))
 
 
-def _check_marker(wb, submission: Submission) -> None:
-    if MARKER_SHEET not in wb.sheetnames or SHEET not in wb.sheetnames:
+@dataclass
+class Cell:
+    """What the import needs of a cell, read while the file is parsed."""
+
+    value: object
+    data_type: str | None = None
+    number_format: str = ""
+
+
+@dataclass
+class Parsed:
+    sheetnames: list[str]
+    marker: dict
+    headers: list[tuple]
+    rows: list[list[Cell]]
+    too_many_rows: bool
+
+
+def _parse(data: bytes, row_limit: int) -> Parsed:
+    """Everything the import reads, in memory. openpyxl parses a worksheet lazily, while its
+    cells are iterated; doing all of it here keeps every parse failure in one place."""
+    wb = load_workbook(BytesIO(data), read_only=True, data_only=False, keep_links=False)
+    try:
+        parsed = Parsed(list(wb.sheetnames), {}, [], [], False)
+        if MARKER_SHEET not in wb.sheetnames or SHEET not in wb.sheetnames:
+            return parsed
+        for key, value, *_rest in wb[MARKER_SHEET].iter_rows(
+            min_row=1, max_row=20, max_col=2, values_only=True
+        ):
+            if key:
+                parsed.marker[str(key)] = value
+        ws = wb[SHEET]
+        parsed.headers = list(
+            ws.iter_rows(
+                min_row=HEADER_ROW,
+                max_row=HEADER_ROW + 1,
+                max_col=len(ALL_HEADERS),
+                values_only=True,
+            )
+        )
+        for excel_row, cells in enumerate(
+            ws.iter_rows(min_row=FIRST_DATA_ROW, max_col=len(ALL_HEADERS)), start=FIRST_DATA_ROW
+        ):
+            if excel_row > row_limit:
+                parsed.too_many_rows = True
+                break
+            parsed.rows.append(
+                [
+                    Cell(
+                        getattr(c, "value", None),
+                        getattr(c, "data_type", None),
+                        getattr(c, "number_format", "") or "",
+                    )
+                    for c in cells
+                ]
+            )
+        return parsed
+    finally:
+        wb.close()
+
+
+def _check_marker(parsed: Parsed, submission: Submission) -> None:
+    if MARKER_SHEET not in parsed.sheetnames or SHEET not in parsed.sheetnames:
         _refuse(_("Berkas ini bukan format isian yang diunduh dari aplikasi ini."))
-    marker = {}
-    for key, value, *_rest in wb[MARKER_SHEET].iter_rows(
-        min_row=1, max_row=20, max_col=2, values_only=True
-    ):
-        if key:
-            marker[str(key)] = value
+    marker = parsed.marker
     report = submission.report
     if marker.get("jenis") != MARKER_KIND:
         _refuse(_("Berkas ini bukan format isian yang diunduh dari aplikasi ini."))
@@ -138,12 +194,7 @@ def _check_marker(wb, submission: Submission) -> None:
         )
 
 
-def _check_headers(ws) -> None:
-    rows = list(
-        ws.iter_rows(
-            min_row=HEADER_ROW, max_row=HEADER_ROW + 1, max_col=len(ALL_HEADERS), values_only=True
-        )
-    )
+def _check_headers(rows: list[tuple]) -> None:
     headers = [str(v).strip() if v is not None else "" for v in (rows[0] if rows else [])]
     numbers = list(rows[1]) if len(rows) > 1 else []
     if headers != ALL_HEADERS or numbers[:9] != list(range(1, 10)):
@@ -166,34 +217,30 @@ def _cell_text(value) -> str:
 def read_upload(data: bytes, submission: Submission) -> ImportResult:
     """Parse an uploaded format; raises UploadRefused for a workbook refused as a whole."""
     check_container(data)
-    try:
-        wb = load_workbook(BytesIO(data), read_only=True, data_only=False, keep_links=False)
-    except Exception:  # openpyxl raises many kinds for a damaged file; all mean the same here.
-        _refuse(_("Berkas xlsx ini rusak atau tidak dapat dibaca."))
-    try:
-        _check_marker(wb, submission)
-        ws = wb[SHEET]
-        _check_headers(ws)
-        return _read_rows(ws, submission)
-    finally:
-        wb.close()
-
-
-def _read_rows(ws, submission: Submission) -> ImportResult:
     rows = {
         r.number: r
         for r in PlanRow.objects.filter(submission=submission).select_related(*ROW_RELATED)
     }
+    try:
+        parsed = _parse(data, FIRST_DATA_ROW + len(rows) + EXTRA_ROWS_ALLOWED)
+    except Exception:
+        # A damaged file fails in many ways (a zip member cut short, XML cut in half, an
+        # entity bomb or external entity refused by defusedxml, a cell openpyxl cannot
+        # convert); for the person they all mean the same, and nothing has been saved.
+        _refuse(_("Berkas xlsx ini rusak atau tidak dapat dibaca."))
+    _check_marker(parsed, submission)
+    _check_headers(parsed.headers)
+    if parsed.too_many_rows:
+        _refuse(_("Berkas berisi terlalu banyak baris untuk format ini."))
+    return _read_rows(parsed.rows, rows)
+
+
+def _read_rows(sheet_rows: list[list[Cell]], rows: dict[int, PlanRow]) -> ImportResult:
     result = ImportResult()
     seen: set[int] = set()
-    limit = FIRST_DATA_ROW + len(rows) + EXTRA_ROWS_ALLOWED
-    for excel_row, cells in enumerate(
-        ws.iter_rows(min_row=FIRST_DATA_ROW, max_col=len(ALL_HEADERS)), start=FIRST_DATA_ROW
-    ):
-        if excel_row > limit:
-            _refuse(_("Berkas berisi terlalu banyak baris untuk format ini."))
-        cells = list(cells) + [None] * (len(ALL_HEADERS) - len(cells))
-        values = [getattr(c, "value", None) for c in cells]
+    for excel_row, cells in enumerate(sheet_rows, start=FIRST_DATA_ROW):
+        cells = list(cells) + [Cell(None)] * (len(ALL_HEADERS) - len(cells))
+        values = [c.value for c in cells]
         if all(v in (None, "") for v in values):
             continue
         number = values[0]
@@ -216,8 +263,8 @@ def _read_row(result: ImportResult, row: PlanRow, excel_row: int, cells) -> None
     formula = False
     for col, name in INPUT_COLUMNS.items():
         cell = cells[col - 1]
-        value = getattr(cell, "value", None)
-        if getattr(cell, "data_type", None) == "f":
+        value = cell.value
+        if cell.data_type == "f":
             result.errors.append(
                 CellError(
                     excel_row,
@@ -231,7 +278,7 @@ def _read_row(result: ImportResult, row: PlanRow, excel_row: int, cells) -> None
         if (
             name == "realisasi"
             and isinstance(value, float | int)
-            and "%" in (getattr(cell, "number_format", "") or "")
+            and "%" in cell.number_format
             and row.indikator.target_kind != TargetKind.TEXT
         ):
             # Typed as "87%" Excel stores 0.87; the table means 87.

@@ -3,11 +3,13 @@
 Exporters only produce headers and rows; this module makes the workbook. Text is always
 written as text: a value starting with `=`, `+`, `-` or `@` could otherwise become a
 formula when the file is opened (CSV/formula injection), so such text is stored as a
-string cell with Excel's quote prefix and never as a formula."""
+string cell with Excel's quote prefix and never as a formula. Control characters, which an
+xlsx file cannot hold, are removed, so no export fails on what old data holds."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from io import BytesIO
@@ -19,6 +21,10 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from sakip.text import clean_text
+
+MAX_CELL_TEXT = 32_767  # Excel's limit per cell
+_SHEET_TITLE_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 NUMBER_FORMAT = "#,##0.####"
@@ -43,7 +49,9 @@ def set_cell(cell: Cell, value: Any) -> Cell:
     elif isinstance(value, dt.datetime | dt.date):
         cell.value = value
     else:
-        text = str(value)
+        # Whatever old data holds: no control character (openpyxl refuses the whole file),
+        # no more than a cell takes.
+        text = clean_text(str(value))[:MAX_CELL_TEXT]
         cell.value = text
         # openpyxl turns "=…" into a formula; force a string cell for every risky prefix.
         cell.data_type = "s"
@@ -118,7 +126,7 @@ def table_workbook(
     """A one-sheet workbook: optional title lines, then the table. The common export."""
     wb = Workbook()
     ws = wb.active
-    ws.title = sheet_title[:31]
+    ws.title = _SHEET_TITLE_FORBIDDEN.sub("", clean_text(sheet_title))[:31] or "Data"
     start = write_title(ws, title_lines)
     last_header_row = start + (1 if numbering else 0)
     write_table(ws, headers, rows, start_row=start, numbering=numbering, widths=widths)

@@ -99,6 +99,7 @@ def _office_context(request: HttpRequest, person) -> dict:
         )
         context["year_to_start"] = year
         context["start_url"] = reverse("workflow:report_create")
+        context["post_history_url"] = reverse("post_history", args=[person.office_id])
     if person.role == Role.ADMIN and request.user.is_staff:
         context["admin_shortcuts"] = [
             {"url": reverse(name), "label": label, "icon": icon}

@@ -1,10 +1,11 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from pages import home
+from pages import home, office_posts
 
 urlpatterns = [
     path("", home.home, name="home"),
+    path("kantor/<int:office_pk>/riwayat-jabatan/", office_posts.post_history, name="post_history"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

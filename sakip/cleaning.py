@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from sakip.models import PlanRow, TargetKind
 from sakip.numbers import parse_id_decimal
+from sakip.text import clean_text, limit_of
 
 ENTRY_FIELDS = [
     "realisasi",
@@ -19,17 +20,16 @@ ENTRY_FIELDS = [
     "belum_berjalan",
     "belum_berjalan_reason",
 ]
-MAX_TEXT = 2000
-MAX_SUMBER = 255
+MAX_TEXT = limit_of(PlanRow, "realisasi_text")
 
 
 def clean_realisasi(row: PlanRow, raw: Any) -> tuple[Decimal | None, str]:
     """(number, text) for the row's kind of target; raises ValueError in Indonesian."""
     kind = row.indikator.target_kind
     if kind == TargetKind.TEXT:
-        text = "" if raw is None else str(raw).strip()
+        text = _text(raw)
         if len(text) > MAX_TEXT:
-            raise ValueError(_("Paling banyak %(n)d karakter.") % {"n": MAX_TEXT})
+            raise ValueError(_too_long(MAX_TEXT))
         return None, text
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None, ""
@@ -56,21 +56,25 @@ def clean_entry(
     except ValueError as exc:
         errors["realisasi"] = str(exc)
     values["sumber_data"] = _text(sumber_data)
-    if len(values["sumber_data"]) > MAX_SUMBER:
-        errors["sumber_data"] = _("Paling banyak %(n)d karakter.") % {"n": MAX_SUMBER}
     values["keterangan"] = _text(keterangan)
-    if len(values["keterangan"]) > MAX_TEXT:
-        errors["keterangan"] = _("Paling banyak %(n)d karakter.") % {"n": MAX_TEXT}
     values["belum_berjalan"] = bool(belum_berjalan)
     reason = _text(belum_berjalan_reason)
     if values["belum_berjalan"] and not reason:
         errors["belum_berjalan_reason"] = _("Tuliskan alasan kegiatan belum berjalan.")
     values["belum_berjalan_reason"] = reason if values["belum_berjalan"] else ""
+    for field in ("sumber_data", "keterangan", "belum_berjalan_reason"):
+        limit = limit_of(PlanRow, field)
+        if len(values[field]) > limit:
+            errors[field] = _too_long(limit)
     return values, errors
 
 
 def _text(value: Any) -> str:
-    return "" if value is None else str(value).strip()
+    return "" if value is None else clean_text(str(value)).strip()
+
+
+def _too_long(limit: int) -> str:
+    return _("Paling banyak %(n)d karakter.") % {"n": limit}
 
 
 def row_values(row: PlanRow) -> dict:

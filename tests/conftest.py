@@ -4,6 +4,9 @@ role, plus outsiders from the second office. Tests log in with `client.force_log
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -13,10 +16,32 @@ from django.core.management import call_command
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+_SQLITE_TEST_DIR: Path | None = None
+
+
 def pytest_configure(config):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.AXES_ENABLED = False
+    _sqlite_test_database_on_file()
+
+
+def _sqlite_test_database_on_file() -> None:
+    """On SQLite the test database is a file (in a private temp folder), not Django's shared
+    in-memory database: threads then meet the real locking of `make run` (WAL, IMMEDIATE
+    transactions, busy timeout), so the concurrency tests run here too. As fast as memory
+    for this suite (tests roll back; the pages stay in SQLite's cache)."""
+    global _SQLITE_TEST_DIR
+    database = settings.DATABASES["default"]
+    if not database["ENGINE"].endswith("sqlite3"):
+        return
+    _SQLITE_TEST_DIR = Path(tempfile.mkdtemp(prefix="sakip-test-db-"))
+    database.setdefault("TEST", {})["NAME"] = str(_SQLITE_TEST_DIR / "test.sqlite3")
+
+
+def pytest_unconfigure(config):
+    if _SQLITE_TEST_DIR is not None:
+        shutil.rmtree(_SQLITE_TEST_DIR, ignore_errors=True)
 
 
 def pytest_collection_modifyitems(config, items):

@@ -14,7 +14,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sakip.models import Person, Role, Year
-from workflow.models import CopyRecord, Dispatch, Meeting, NotaDinas, Report, Submission
+from sakip.text import FormCharField, limit_of
+from workflow.models import (
+    CopyRecord,
+    Dispatch,
+    Meeting,
+    NotaDinas,
+    Report,
+    RevisionItem,
+    RevisionRequest,
+    Submission,
+)
 from workflow.services import procedure as svc
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -168,9 +178,10 @@ class NotesMixin:
     def add_notes(self, targets) -> None:
         self.targets = list(targets)
         for target in self.targets:
-            self.fields[f"note_{target.pk}"] = forms.CharField(
+            self.fields[f"note_{target.pk}"] = FormCharField(
                 label=self.note_label % {"name": self.target_name(target)},
                 required=False,
+                max_length=limit_of(RevisionItem, "note"),
                 widget=forms.Textarea(attrs={"rows": 1}),
             )
 
@@ -185,8 +196,9 @@ class NotesMixin:
         }
 
 
-REASON = forms.CharField(
+REASON = FormCharField(
     label=_("Alasan pengembalian"),
+    max_length=limit_of(RevisionRequest, "reason"),
     widget=forms.Textarea(attrs={"rows": 4}),
     help_text=_("Wajib diisi: apa yang harus diperbaiki."),
 )

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext as _
 
-from sakip.models import Role
+from sakip.models import PROCEDURE_ROLES, Role
 
 if TYPE_CHECKING:
     from sakip.models import Person
@@ -30,7 +30,8 @@ def person_of(user: Any) -> Person | None:
 def can_act_on_report(person: Person | None, report: Report, number: int) -> bool:
     if person is None or person.office_id != report.office_id:
         return False
-    return person.role in report.roles_of_step(number)
+    # Only procedure roles act, whatever an older step row lists (e.g. "admin").
+    return person.role in PROCEDURE_ROLES and person.role in report.roles_of_step(number)
 
 
 def can_act_on_submission(person: Person | None, submission: Submission, number: int) -> bool:

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from sakip.models import Role
+from workflow.history import edit_groups, history
 from workflow.models import (
-    AuditEntry,
     Report,
     ReportState,
     RevisionRequest,
@@ -145,28 +145,6 @@ def submission_rows(report: Report, user) -> list[SubmissionRow]:
     return rows
 
 
-def action_labels() -> dict[str, str]:
-    """Readable names of the audit actions of the two machines."""
-    labels = {"sakip.report.created": "Memerintahkan penyusunan LAKIP (nota dinas)"}
-    for model, kind in ((Report, "report"), (Submission, "submission")):
-        for t in model._meta.get_field("state").get_all_transitions(model):
-            labels[f"sakip.{kind}.{t.name}"] = str(t.custom.get("label", t.name))
-    return labels
-
-
-def history(report: Report) -> list[dict]:
-    labels = action_labels()
-    return [
-        {
-            "entry": e,
-            "label": labels.get(e.action, e.action),
-            "note": (e.payload or {}).get("note", ""),
-            "unit": (e.payload or {}).get("unit"),
-        }
-        for e in AuditEntry.objects.filter(report=report).select_related("actor")
-    ]
-
-
 def report_page(report: Report, user) -> dict:
     """Everything the report page shows, for this user."""
     return {
@@ -175,5 +153,6 @@ def report_page(report: Report, user) -> dict:
         "transitions": available_transitions(report, user),
         "blocked": blocked_transitions(report, user),
         "history": history(report),
+        "edits": edit_groups(report),
         "letters": list(report.letter_numbers.all()),
     }

@@ -10,6 +10,7 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model, password_validation
 from django.db.models import Q
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from pages.admin.scoping import (
@@ -19,6 +20,9 @@ from pages.admin.scoping import (
     operator_office,
 )
 from sakip.models import Holiday, Kabupaten, Office, Person, Role, Tenure, Unit
+from workflow.models import LetterSequence
+from workflow.services.letters import format_letter_number
+from workflow.services.posts import post_change_record, snapshot
 
 
 @admin.register(Kabupaten)
@@ -42,7 +46,14 @@ class OfficeAdmin(OfficeScopedAdmin):
         ),
         (
             _("Penomoran surat"),
-            {"fields": ["letter_code", "letter_classification", "letter_pattern"]},
+            {
+                "fields": [
+                    "letter_code",
+                    "letter_classification",
+                    "letter_pattern",
+                    "next_letter_number",
+                ]
+            },
         ),
         (_("Jam kerja"), {"fields": ["work_start", "work_end", "work_days"]}),
         (
@@ -55,6 +66,20 @@ class OfficeAdmin(OfficeScopedAdmin):
             },
         ),
     ]
+    readonly_fields = ["next_letter_number"]
+
+    @admin.display(description=_("nomor surat berikutnya"))
+    def next_letter_number(self, obj: Office | None) -> str:
+        """A preview in the saved pattern: the number the next letter of this year gets."""
+        if obj is None or obj.pk is None:
+            return "–"
+        today = timezone.localdate()
+        last = (
+            LetterSequence.objects.filter(office=obj, year=today.year)
+            .values_list("last_number", flat=True)
+            .first()
+        )
+        return format_letter_number(obj, sequence=(last or 0) + 1, date=today)
 
 
 @admin.register(Unit)
@@ -105,8 +130,47 @@ class PersonCreationForm(forms.ModelForm):
         return password
 
 
+class PostAuditAdmin(OfficeScopedAdmin):
+    """Every save or removal that changes who holds the Camat's or Sekcam's post leaves an
+    audit entry (who, when, before, after); the Camat reads them on the post-history page."""
+
+    def _record(self, request: HttpRequest, before: dict | None, after: dict | None) -> None:
+        post_change_record(
+            before=before,
+            after=after,
+            actor=getattr(request.user, "person", None),
+            by=request.user.get_username(),
+        )
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        stored = type(obj).objects.filter(pk=obj.pk).first() if change else None
+        before = snapshot(stored)
+        super().save_model(request, obj, form, change)
+        self._record(request, before, snapshot(obj))
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        before = snapshot(obj)
+        super().delete_model(request, obj)
+        self._record(request, before, None)
+
+    def delete_queryset(self, request: HttpRequest, queryset) -> None:
+        for obj in queryset:
+            self.delete_model(request, obj)
+
+
+def _own_person(request: HttpRequest, obj: Any) -> bool:
+    """The operator's own record (a superuser is not limited by it)."""
+    person = getattr(request.user, "person", None)
+    return (
+        obj is not None
+        and person is not None
+        and obj.pk == person.pk
+        and not is_unrestricted(request)
+    )
+
+
 @admin.register(Person)
-class PersonAdmin(OfficeScopedAdmin):
+class PersonAdmin(PostAuditAdmin):
     list_display = ["full_name", "nip", "jabatan", "unit", "role", "heads_unit", "username"]
     list_filter = ["role", "heads_unit", ("unit", OfficeFilter)]
     search_fields = ["full_name", "nip", "jabatan", "user__username"]
@@ -122,9 +186,22 @@ class PersonAdmin(OfficeScopedAdmin):
         (_("Identitas"), {"fields": ["full_name", "nip", "pangkat", "golongan", "jabatan"]}),
     ]
 
+    # What the operator may never change on their own record: no self-promotion to a
+    # procedure role, no leaving their office or heading a unit.
+    SELF_LOCKED = ["role", "office", "kabupaten", "unit", "heads_unit"]
+
     @admin.display(description=_("nama pengguna"), ordering="user__username")
     def username(self, obj: Person) -> str:
         return obj.user.username
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if _own_person(request, obj):
+            fields += [f for f in self.SELF_LOCKED if f not in fields]
+        return fields
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return super().has_delete_permission(request, obj) and not _own_person(request, obj)
 
     def get_fieldsets(self, request: HttpRequest, obj: Any = None):
         fieldsets = self.add_fieldsets if obj is None else self.fieldsets
@@ -147,6 +224,11 @@ class PersonAdmin(OfficeScopedAdmin):
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
     def save_model(self, request: HttpRequest, obj: Person, form: Any, change: bool) -> None:
+        if _own_person(request, obj):
+            # Belt and braces behind the read-only fields: the stored values stand.
+            stored = Person.objects.get(pk=obj.pk)
+            for name in self.SELF_LOCKED:
+                setattr(obj, name, getattr(stored, name))
         if not change:
             data = form.cleaned_data
             obj.user = get_user_model().objects.create_user(
@@ -159,13 +241,44 @@ class PersonAdmin(OfficeScopedAdmin):
         super().save_model(request, obj, form, change)
 
 
+class TenureForm(forms.ModelForm):
+    class Meta:
+        model = Tenure
+        fields = ["office", "role", "unit", "person", "start", "end", "acting"]
+
+    def clean(self):
+        data = super().clean()
+        if self.own_person is not None and data.get("person") == self.own_person:
+            # A tenure puts a name under the office's documents: never one's own.
+            raise forms.ValidationError(_("Anda tidak dapat mencatat masa jabatan diri sendiri."))
+        return data
+
+
 @admin.register(Tenure)
-class TenureAdmin(OfficeScopedAdmin):
+class TenureAdmin(PostAuditAdmin):
+    form = TenureForm
     list_display = ["person", "role", "unit", "start", "end", "acting"]
     list_filter = ["role", "acting"]
     search_fields = ["person__full_name"]
     list_select_related = ["person", "unit"]
     fields = ["office", "role", "unit", "person", "start", "end", "acting"]
+
+    def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.own_person = (
+            None if is_unrestricted(request) else getattr(request.user, "person", None)
+        )
+        return form
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return super().has_change_permission(request, obj) and not (
+            obj is not None and _own_person(request, obj.person)
+        )
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return super().has_delete_permission(request, obj) and not (
+            obj is not None and _own_person(request, obj.person)
+        )
 
 
 @admin.register(Holiday)

@@ -4,7 +4,9 @@ are shown read-only: their state changes only through `workflow.services`."""
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from pages.admin.scoping import (
     OfficeFilter,
@@ -12,6 +14,7 @@ from pages.admin.scoping import (
     ReadOnlyScopedAdmin,
     register_office_lookup,
 )
+from sakip.models import PROCEDURE_ROLES
 from workflow.models import AuditEntry, LetterNumber, Report, Step, Submission
 
 register_office_lookup(Step, "office")
@@ -21,9 +24,34 @@ register_office_lookup(AuditEntry, "office")
 register_office_lookup(LetterNumber, "office")
 
 
+class StepForm(forms.ModelForm):
+    """Who performs a step: ticked from the procedure roles, never typed (the model's
+    validator refuses any other role, e.g. the operator's, as well)."""
+
+    actor_roles = forms.TypedMultipleChoiceField(
+        label=_("pelaksana"),
+        choices=[(role.value, role.label) for role in PROCEDURE_ROLES],
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Step
+        fields = [
+            "office",
+            "number",
+            "name",
+            "actor_roles",
+            "kelengkapan",
+            "minutes",
+            "output",
+            "note",
+        ]
+
+
 @admin.register(Step)
 class StepAdmin(OfficeScopedAdmin):
     # The 13 steps are the SOP's; the operator adjusts them but neither adds nor removes one.
+    form = StepForm
     operator_can_add = operator_can_delete = False
     list_display = ["number", "name", "actor_roles", "kelengkapan", "minutes", "output"]
     list_display_links = ["number", "name"]

@@ -7,6 +7,10 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from sakip.models import PlanRow
+from sakip.text import FormCharField, limit_of
+from workflow.models import Chapter
+
 
 def _helper() -> FormHelper:
     helper = FormHelper()
@@ -15,9 +19,10 @@ def _helper() -> FormHelper:
 
 
 class ChapterForm(forms.Form):
-    body = forms.CharField(
+    body = FormCharField(
         label=_("Isi"),
         required=False,
+        max_length=limit_of(Chapter, "body"),
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_(
             "Pisahkan paragraf dengan baris kosong. Daftar: awali baris dengan “- ” atau "
@@ -34,9 +39,10 @@ class ChapterForm(forms.Form):
 
 
 class AnalysisForm(forms.Form):
-    analysis = forms.CharField(
+    analysis = FormCharField(
         label=_("Analisis capaian"),
         required=False,
+        max_length=limit_of(PlanRow, "analysis"),
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Penyebab keberhasilan/kegagalan dan solusinya."),
     )

@@ -4,12 +4,14 @@ can check that it is exactly the file the Camat signed."""
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 
 from django import forms
 from django.conf import settings
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
+from django_ratelimit.decorators import ratelimit
 
 from documents.signing import validate_signature
 from workflow.models import LetterKind, LetterNumber, SignedDocument
@@ -25,12 +27,40 @@ class VerifyForm(forms.Form):
         return upload
 
 
+def client_address(group: str, request) -> str:
+    """The client's address for throttling: behind the proxy the header it sets
+    (SAKIP_CLIENT_IP_HEADER, e.g. HTTP_X_REAL_IP), else the connection's; an IPv6 client
+    counts per /64, as one household or office usually holds one."""
+    raw = request.META.get(settings.SAKIP_CLIENT_IP_HEADER) or request.META.get("REMOTE_ADDR")
+    text = (raw or "").split(",")[-1].strip()
+    try:
+        address = ipaddress.ip_address(text)
+    except ValueError:
+        return text or "unknown"
+    if address.version == 6:
+        return str(ipaddress.ip_network(f"{address}/64", strict=False))
+    return str(address)
+
+
+def verify_rate(group: str, request) -> str:
+    return settings.SAKIP_VERIFY_RATE
+
+
 @require_http_methods(["GET", "POST"])
+@ratelimit(key=client_address, rate=verify_rate, method="POST", block=False)
 def verify(request, token: str):
+    """Anonymous uploads of a PDF to check: each one is read and hashed, so they are
+    throttled per client address (SAKIP_VERIFY_RATE)."""
     document = get_object_or_404(
         SignedDocument.objects.select_related("report__office", "report__year", "signed_by"),
         token=token,
     )
+    if getattr(request, "limited", False):
+        response = render(
+            request, "documents/verify_limited.html", {"document": document}, status=429
+        )
+        response["Retry-After"] = "60"
+        return response
     letter = (
         LetterNumber.objects.filter(report=document.report, kind=LetterKind.SURAT_PENGANTAR)
         .order_by("issued_at")

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -18,7 +19,7 @@ LABELS = {
     "keterangan": "Ket",
     "belum_berjalan": "Kegiatan belum berjalan",
     "belum_berjalan_reason": "Alasan belum berjalan",
-    "evidence": "Bukti dukung",
+    "evidence": "Bukti dukung (dihapus → ditambah)",
 }
 
 
@@ -55,13 +56,22 @@ def round_diff(submission: Submission) -> tuple[int | None, dict[int, list[CellD
     for pk, cells in new.items():
         before = old.get(pk, {})
         for field, value in cells.items():
-            if before.get(field) != value:
-                out.setdefault(int(pk), []).append(
-                    CellDiff(
-                        int(pk),
-                        LABELS.get(field, field),
-                        _show(field, before.get(field)),
-                        _show(field, value),
-                    )
+            previous = before.get(field)
+            if previous == value:
+                continue
+            if field == "evidence":
+                # Files are added and removed, not edited: a file still attached is neither.
+                previous, value = _removed_and_added(previous or [], value or [])
+            out.setdefault(int(pk), []).append(
+                CellDiff(
+                    int(pk), LABELS.get(field, field), _show(field, previous), _show(field, value)
                 )
+            )
     return snapshots[1].round, out
+
+
+def _removed_and_added(before: list[str], after: list[str]) -> tuple[list[str], list[str]]:
+    """The names only in `before` and only in `after`, counting duplicates (two files of the
+    same name are two files)."""
+    removed, added = Counter(before) - Counter(after), Counter(after) - Counter(before)
+    return sorted(removed.elements()), sorted(added.elements())

@@ -13,19 +13,29 @@ from django.utils.translation import gettext_lazy as _
 from documents.nine_columns import realisasi_input
 from sakip.cleaning import clean_entry
 from sakip.models import PlanRow, TargetKind
+from sakip.text import FormCharField, limit_of
+from workflow.models import RevisionItem, RevisionRequest
+
+
+def _limited(limit: int | None, rows: int = 2) -> forms.Textarea:
+    # The browser stops at the limit; `clean_entry` says so in the same words as the import.
+    return forms.Textarea(attrs={"rows": rows, "maxlength": limit})
 
 
 class RowForm(forms.Form):
-    realisasi = forms.CharField(label=_("Realisasi/ Progres Capaian"), required=False)
-    sumber_data = forms.CharField(label=_("Sumber Data"), required=False, max_length=255)
-    keterangan = forms.CharField(
-        label=_("Ket"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    # The lengths are checked by `clean_entry` (shared with the Excel import).
+    realisasi = FormCharField(label=_("Realisasi/ Progres Capaian"), required=False)
+    sumber_data = FormCharField(
+        label=_("Sumber Data"), required=False, max_length=limit_of(PlanRow, "sumber_data")
+    )
+    keterangan = FormCharField(
+        label=_("Ket"), required=False, widget=_limited(limit_of(PlanRow, "keterangan"))
     )
     belum_berjalan = forms.BooleanField(label=_("Kegiatan belum berjalan"), required=False)
-    belum_berjalan_reason = forms.CharField(
+    belum_berjalan_reason = FormCharField(
         label=_("Alasan belum berjalan"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=_limited(limit_of(PlanRow, "belum_berjalan_reason")),
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
@@ -44,7 +54,7 @@ class RowForm(forms.Form):
         kind = row.indikator.target_kind
         field = self.fields["realisasi"]
         if kind == TargetKind.TEXT:
-            field.widget = forms.Textarea(attrs={"rows": 2})
+            field.widget = _limited(limit_of(PlanRow, "realisasi_text"))
             field.help_text = _("Target kualitatif: tuliskan realisasi/progresnya.")
         else:
             field.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off"})
@@ -145,16 +155,19 @@ class UploadForm(forms.Form):
 class ReturnForm(forms.Form):
     """The general reason plus an optional note per row (`note_<row pk>`)."""
 
-    reason = forms.CharField(
-        label=_("Alasan pengembalian"), widget=forms.Textarea(attrs={"rows": 3})
+    reason = FormCharField(
+        label=_("Alasan pengembalian"),
+        max_length=limit_of(RevisionRequest, "reason"),
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
     def __init__(self, *args, rows: list[PlanRow], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         for row in rows:
-            self.fields[f"note_{row.pk}"] = forms.CharField(
+            self.fields[f"note_{row.pk}"] = FormCharField(
                 label=_("Catatan baris %(no)s") % {"no": row.number},
                 required=False,
+                max_length=limit_of(RevisionItem, "note"),
                 widget=forms.Textarea(attrs={"rows": 1}),
             )
         self.helper = FormHelper()

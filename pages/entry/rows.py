@@ -145,7 +145,16 @@ def _row_for(request, pk: int, sub_pk: int, row_pk: int):
 
 
 def _render_form(
-    request, report, submission, row, form, *, stale=None, status=200, evidence_error=""
+    request,
+    report,
+    submission,
+    row,
+    form,
+    *,
+    stale=None,
+    stale_message="",
+    status=200,
+    evidence_error="",
 ):
     evidence_form = EvidenceForm(
         row=row, url=reverse("entry:evidence_upload", args=[report.pk, submission.pk, row.pk])
@@ -157,6 +166,7 @@ def _render_form(
         "form": form,
         "evidence_form": evidence_form,
         "stale": stale,
+        "stale_message": stale_message,
         "stale_value": realisasi_display(stale) if stale else "",
         "headers": HEADERS,
         "can_edit": True,
@@ -208,7 +218,14 @@ def row_edit(request, pk: int, sub_pk: int, row_pk: int):
         if not request.htmx:
             messages.error(request, exc.message)
         return _render_form(
-            request, report, submission, row, form, stale=exc.current, status=_invalid(request)
+            request,
+            report,
+            submission,
+            row,
+            form,
+            stale=exc.current,
+            stale_message=exc.message,
+            status=_invalid(request),
         )
     if not request.htmx:
         messages.success(request, _("Baris %(no)s disimpan.") % {"no": row.number})

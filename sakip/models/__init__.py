@@ -2,6 +2,7 @@ from sakip.models.org import (
     LEADER_ROLES,
     OFFICE_WIDE_ROLES,
     PROCEDURE_ROLES,
+    SINGLE_POSTS,
     Holiday,
     Kabupaten,
     Office,
@@ -10,6 +11,7 @@ from sakip.models.org import (
     Tenure,
     Unit,
     UnitKind,
+    validate_procedure_roles,
 )
 from sakip.models.plan import (
     Anggaran,
@@ -28,6 +30,8 @@ __all__ = [
     "LEADER_ROLES",
     "OFFICE_WIDE_ROLES",
     "PROCEDURE_ROLES",
+    "SINGLE_POSTS",
+    "validate_procedure_roles",
     "Anggaran",
     "Evidence",
     "Holiday",

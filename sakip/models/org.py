@@ -9,11 +9,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from sakip import text
+from sakip.letter_pattern import DEFAULT_LETTER_PATTERN, validate_letter_pattern
 from sakip.validators import validate_nip
 
 
 class Kabupaten(models.Model):
-    name = models.CharField(_("nama kabupaten"), max_length=120, unique=True)
+    name = text.CharField(_("nama kabupaten"), max_length=120, unique=True)
 
     class Meta:
         verbose_name = _("kabupaten")
@@ -30,28 +32,32 @@ class Office(models.Model):
     kabupaten = models.ForeignKey(
         Kabupaten, verbose_name=_("kabupaten"), on_delete=models.PROTECT, related_name="offices"
     )
-    name = models.CharField(_("nama kecamatan"), max_length=120)
-    letter_code = models.CharField(
+    name = text.CharField(_("nama kecamatan"), max_length=120)
+    letter_code = text.CharField(
         _("kode surat"), max_length=12, help_text=_("Kode pada nomor surat, mis. CMK.")
     )
-    letter_classification = models.CharField(
+    letter_classification = text.CharField(
         _("klasifikasi surat"),
         max_length=12,
         default="900",
         help_text=_("Kode klasifikasi arsip pada nomor surat, mis. 900."),
     )
-    letter_pattern = models.CharField(
+    letter_pattern = text.CharField(
         _("pola nomor surat"),
         max_length=120,
-        default="{klasifikasi}/{nomor}/{kode}/{bulan_romawi}/{tahun}",
-        help_text=_("Tersedia: {klasifikasi}, {nomor}, {kode}, {bulan_romawi}, {bulan}, {tahun}."),
+        default=DEFAULT_LETTER_PATTERN,
+        validators=[validate_letter_pattern],
+        help_text=_(
+            "Tersedia: {klasifikasi}, {nomor}, {kode}, {bulan_romawi}, {bulan}, {tahun}; "
+            "{nomor:03} mengisi nomor dengan nol (007)."
+        ),
     )
-    address = models.CharField(_("alamat"), max_length=255, blank=True)
-    postal_code = models.CharField(_("kode pos"), max_length=10, blank=True)
-    phone = models.CharField(_("telepon"), max_length=40, blank=True)
+    address = text.CharField(_("alamat"), max_length=255, blank=True)
+    postal_code = text.CharField(_("kode pos"), max_length=10, blank=True)
+    phone = text.CharField(_("telepon"), max_length=40, blank=True)
     email = models.EmailField(_("surel"), blank=True)
-    website = models.CharField(_("laman"), max_length=120, blank=True)
-    city = models.CharField(
+    website = text.CharField(_("laman"), max_length=120, blank=True)
+    city = text.CharField(
         _("tempat penandatanganan"),
         max_length=80,
         blank=True,
@@ -59,15 +65,16 @@ class Office(models.Model):
     )
     work_start = models.TimeField(_("jam kerja mulai"), default=dt.time(7, 30))
     work_end = models.TimeField(_("jam kerja selesai"), default=dt.time(16, 0))
-    work_days = models.CharField(
+    work_days = text.CharField(
         _("hari kerja"),
         max_length=20,
         default="0,1,2,3,4",
         help_text=_("Nomor hari kerja dipisah koma: 0 = Senin … 6 = Minggu."),
     )
     # The office's profile, written once and used by every year's LAKIP (Bab I).
-    legal_basis = models.TextField(
+    legal_basis = text.TextField(
         _("dasar hukum"),
+        max_length=text.LONG,
         blank=True,
         help_text=_(
             "Satu peraturan per baris, mis. Peraturan Bupati tentang kedudukan, susunan "
@@ -75,12 +82,20 @@ class Office(models.Model):
             "kecamatan selalu dicantumkan."
         ),
     )
-    duties = models.TextField(
-        _("tugas"), blank=True, help_text=_("Tugas Camat/Kecamatan menurut peraturan bupati.")
+    duties = text.TextField(
+        _("tugas"),
+        max_length=text.LONG,
+        blank=True,
+        help_text=_("Tugas Camat/Kecamatan menurut peraturan bupati."),
     )
-    functions = models.TextField(_("fungsi"), blank=True, help_text=_("Satu fungsi per baris."))
-    strategic_issues = models.TextField(
-        _("isu strategis"), blank=True, help_text=_("Satu isu strategis per baris (dari Renstra).")
+    functions = text.TextField(
+        _("fungsi"), max_length=text.LONG, blank=True, help_text=_("Satu fungsi per baris.")
+    )
+    strategic_issues = text.TextField(
+        _("isu strategis"),
+        max_length=text.LONG,
+        blank=True,
+        help_text=_("Satu isu strategis per baris (dari Renstra)."),
     )
 
     class Meta:
@@ -109,8 +124,8 @@ class UnitKind(models.TextChoices):
 
 class Unit(models.Model):
     office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="units")
-    name = models.CharField(_("nama unit"), max_length=160)
-    short_name = models.CharField(_("nama singkat"), max_length=60, blank=True)
+    name = text.CharField(_("nama unit"), max_length=160)
+    short_name = text.CharField(_("nama singkat"), max_length=60, blank=True)
     kind = models.CharField(_("jenis"), max_length=20, choices=UnitKind.choices)
     supplies_data = models.BooleanField(
         _("unit penyuplai data"),
@@ -138,13 +153,34 @@ class Role(models.TextChoices):
     KABUPATEN = "kabupaten", _("Pembaca tingkat kabupaten")
 
 
-# The roles of the procedure: the SOP's actors. A step's actors may only be these.
+# The roles that perform the SOP's steps (Step.actor_roles); the operator and the kabupaten
+# reader never do. A step's actors may only be these.
 PROCEDURE_ROLES = frozenset({Role.CAMAT, Role.SEKCAM, Role.KASI, Role.JF})
 # The roles that read every unit's rows and evidence of their office (the Kasi reads his own
 # unit's; the operator keeps the master data and reads no unit's figures).
 OFFICE_WIDE_ROLES = frozenset({Role.CAMAT, Role.SEKCAM, Role.JF})
 # The office's leaders, who read the office dashboard.
 LEADER_ROLES = frozenset({Role.CAMAT, Role.SEKCAM})
+# Posts an office has one holder of at a time.
+SINGLE_POSTS = (Role.CAMAT, Role.SEKCAM)
+
+
+def validate_procedure_roles(value) -> None:
+    """A step's actor roles: a non-empty list of procedure roles, each once."""
+    allowed = ", ".join(r for r in Role.values if r in PROCEDURE_ROLES)
+    if not isinstance(value, list) or not value:
+        raise ValidationError(
+            _("Pelaksana harus berupa daftar peran; pilih dari: %(allowed)s.")
+            % {"allowed": allowed}
+        )
+    wrong = [str(v) for v in value if v not in PROCEDURE_ROLES]
+    if wrong:
+        raise ValidationError(
+            _("Peran %(wrong)s tidak dapat melaksanakan langkah SOP; pilih dari: %(allowed)s.")
+            % {"wrong": ", ".join(wrong), "allowed": allowed}
+        )
+    if len(set(value)) != len(value):
+        raise ValidationError(_("Setiap peran cukup disebut sekali."))
 
 
 class Person(models.Model):
@@ -169,17 +205,17 @@ class Person(models.Model):
         blank=True,
         help_text=_("Hanya untuk pembaca tingkat kabupaten."),
     )
-    full_name = models.CharField(_("nama lengkap dan gelar"), max_length=160)
-    nip = models.CharField(
+    full_name = text.CharField(_("nama lengkap dan gelar"), max_length=160)
+    nip = text.CharField(
         _("NIP"),
         max_length=18,
         blank=True,
         validators=[validate_nip],
         help_text=_("18 digit, tanpa spasi."),
     )
-    pangkat = models.CharField(_("pangkat"), max_length=60, blank=True)
-    golongan = models.CharField(_("golongan/ruang"), max_length=10, blank=True)
-    jabatan = models.CharField(_("jabatan"), max_length=160, blank=True)
+    pangkat = text.CharField(_("pangkat"), max_length=60, blank=True)
+    golongan = text.CharField(_("golongan/ruang"), max_length=10, blank=True)
+    jabatan = text.CharField(_("jabatan"), max_length=160, blank=True)
     unit = models.ForeignKey(
         Unit,
         verbose_name=_("unit kerja"),
@@ -215,6 +251,27 @@ class Person(models.Model):
             raise ValidationError({"office": _("Pegawai harus terdaftar pada satu kantor.")})
         if self.unit_id and self.office_id and self.unit.office_id != self.office_id:
             raise ValidationError({"unit": _("Unit harus dari kantor yang sama.")})
+        holder = self.other_holder()
+        if holder is not None:
+            raise ValidationError(
+                {
+                    "role": _(
+                        "Kantor ini sudah memiliki %(post)s: %(holder)s. Untuk menyerahkan "
+                        "jabatan, ubah dulu peran %(holder)s (atau nonaktifkan akunnya), lalu "
+                        "jadikan pegawai ini %(post)s."
+                    )
+                    % {"post": self.get_role_display(), "holder": holder}
+                }
+            )
+
+    def other_holder(self) -> Person | None:
+        """Whoever else holds this person's single post (Camat, Sekcam) in the office."""
+        if self.role not in SINGLE_POSTS or not self.office_id:
+            return None
+        others = Person.objects.filter(
+            office_id=self.office_id, role=self.role, user__is_active=True
+        )
+        return others.exclude(pk=self.pk).first()
 
     @property
     def is_kabupaten_reader(self) -> bool:
@@ -268,7 +325,7 @@ class Holiday(models.Model):
         help_text=_("Kosong: berlaku untuk semua kantor (libur nasional)."),
     )
     date = models.DateField(_("tanggal"))
-    name = models.CharField(_("keterangan"), max_length=120)
+    name = text.CharField(_("keterangan"), max_length=120)
 
     class Meta:
         verbose_name = _("hari libur")

@@ -9,8 +9,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from sakip import text
 from sakip.models.org import Office, Unit
 from sakip.models.reference import NomenklaturKind, default_bands
+from sakip.numbers import NumberRangeValidator
+
+FOUR_PLACES = [NumberRangeValidator(4)]
+TWO_PLACES = [NumberRangeValidator(2)]
 
 
 class Year(models.Model):
@@ -47,8 +52,8 @@ class Year(models.Model):
 
 class SasaranStrategis(models.Model):
     office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="sasaran")
-    code = models.CharField(_("kode"), max_length=20, blank=True)
-    name = models.TextField(_("sasaran strategis"))
+    code = text.CharField(_("kode"), max_length=20, blank=True)
+    name = text.TextField(_("sasaran strategis"), max_length=text.NAME)
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
 
     class Meta:
@@ -78,9 +83,9 @@ class Nomenklatur(models.Model):
 
     office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="nomenklatur")
     kind = models.CharField(_("tingkat"), max_length=14, choices=NomenklaturKind.choices)
-    code = models.CharField(_("kode"), max_length=30)
+    code = text.CharField(_("kode"), max_length=30)
     # The longest official sub kegiatan name (7.01.05.2.01.0001) has about 270 characters.
-    name = models.CharField(_("nomenklatur"), max_length=500)
+    name = text.CharField(_("nomenklatur"), max_length=500)
     parent = models.ForeignKey(
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="children"
     )
@@ -126,16 +131,16 @@ class Indikator(models.Model):
         on_delete=models.CASCADE,
         related_name="indikator",
     )
-    name = models.TextField(_("indikator kinerja"))
-    satuan = models.CharField(_("satuan"), max_length=40, blank=True)
+    name = text.TextField(_("indikator kinerja"), max_length=text.NAME)
+    satuan = text.CharField(_("satuan"), max_length=40, blank=True)
     polarity = models.CharField(
         _("polaritas"), max_length=6, choices=Polarity.choices, default=Polarity.HIGHER
     )
     target_kind = models.CharField(
         _("jenis target"), max_length=8, choices=TargetKind.choices, default=TargetKind.NUMBER
     )
-    definition = models.TextField(_("definisi/formula"), blank=True)
-    sumber_data = models.CharField(_("sumber data"), max_length=255, blank=True)
+    definition = text.TextField(_("definisi/formula"), max_length=text.NOTE, blank=True)
+    sumber_data = text.CharField(_("sumber data"), max_length=255, blank=True)
     unit = models.ForeignKey(
         Unit,
         verbose_name=_("yang membidangi"),
@@ -151,9 +156,14 @@ class Indikator(models.Model):
         related_name="indikator",
     )
     renstra_target = models.DecimalField(
-        _("target akhir Renstra"), max_digits=16, decimal_places=4, null=True, blank=True
+        _("target akhir Renstra"),
+        max_digits=16,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        validators=FOUR_PLACES,
     )
-    renstra_target_text = models.CharField(
+    renstra_target_text = text.CharField(
         _("target akhir Renstra (teks)"), max_length=255, blank=True
     )
     standard_value = models.DecimalField(
@@ -162,9 +172,10 @@ class Indikator(models.Model):
         decimal_places=4,
         null=True,
         blank=True,
+        validators=FOUR_PLACES,
         help_text=_("Standar nasional atau kabupaten untuk indikator ini, bila ada (mis. SPM)."),
     )
-    standard_source = models.CharField(
+    standard_source = text.CharField(
         _("sumber standar"),
         max_length=255,
         blank=True,
@@ -206,15 +217,30 @@ class Target(models.Model):
     year = models.ForeignKey(
         Year, verbose_name=_("tahun"), on_delete=models.CASCADE, related_name="targets"
     )
-    value = models.DecimalField(_("target"), max_digits=16, decimal_places=4, null=True, blank=True)
-    value_max = models.DecimalField(
-        _("batas atas rentang"), max_digits=16, decimal_places=4, null=True, blank=True
+    value = models.DecimalField(
+        _("target"), max_digits=16, decimal_places=4, null=True, blank=True, validators=FOUR_PLACES
     )
-    text = models.CharField(_("target (teks)"), max_length=255, blank=True)
-    tw1 = models.DecimalField(_("TW I"), max_digits=16, decimal_places=4, null=True, blank=True)
-    tw2 = models.DecimalField(_("TW II"), max_digits=16, decimal_places=4, null=True, blank=True)
-    tw3 = models.DecimalField(_("TW III"), max_digits=16, decimal_places=4, null=True, blank=True)
-    tw4 = models.DecimalField(_("TW IV"), max_digits=16, decimal_places=4, null=True, blank=True)
+    value_max = models.DecimalField(
+        _("batas atas rentang"),
+        max_digits=16,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        validators=FOUR_PLACES,
+    )
+    text = text.CharField(_("target (teks)"), max_length=255, blank=True)
+    tw1 = models.DecimalField(
+        _("TW I"), max_digits=16, decimal_places=4, null=True, blank=True, validators=FOUR_PLACES
+    )
+    tw2 = models.DecimalField(
+        _("TW II"), max_digits=16, decimal_places=4, null=True, blank=True, validators=FOUR_PLACES
+    )
+    tw3 = models.DecimalField(
+        _("TW III"), max_digits=16, decimal_places=4, null=True, blank=True, validators=FOUR_PLACES
+    )
+    tw4 = models.DecimalField(
+        _("TW IV"), max_digits=16, decimal_places=4, null=True, blank=True, validators=FOUR_PLACES
+    )
 
     class Meta:
         verbose_name = _("target")
@@ -256,8 +282,12 @@ class Anggaran(models.Model):
 
     year = models.ForeignKey(Year, on_delete=models.CASCADE, related_name="anggaran")
     program = models.ForeignKey(Nomenklatur, on_delete=models.CASCADE, related_name="anggaran")
-    pagu = models.DecimalField(_("pagu (Rp)"), max_digits=16, decimal_places=2)
-    realisasi = models.DecimalField(_("realisasi (Rp)"), max_digits=16, decimal_places=2, default=0)
+    pagu = models.DecimalField(
+        _("pagu (Rp)"), max_digits=16, decimal_places=2, validators=TWO_PLACES
+    )
+    realisasi = models.DecimalField(
+        _("realisasi (Rp)"), max_digits=16, decimal_places=2, default=0, validators=TWO_PLACES
+    )
 
     class Meta:
         verbose_name = _("anggaran program")

@@ -7,8 +7,9 @@ import uuid
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from sakip import text
 from sakip.models.org import Person, Unit
-from sakip.models.plan import Indikator, Target
+from sakip.models.plan import FOUR_PLACES, Indikator, Target
 
 
 class PlanRow(models.Model):
@@ -26,15 +27,23 @@ class PlanRow(models.Model):
     )
     number = models.PositiveSmallIntegerField(_("no"))
     realisasi = models.DecimalField(
-        _("realisasi"), max_digits=16, decimal_places=4, null=True, blank=True
+        _("realisasi"),
+        max_digits=16,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        validators=FOUR_PLACES,
     )
-    realisasi_text = models.TextField(_("realisasi/progres (teks)"), blank=True)
-    sumber_data = models.CharField(_("sumber data"), max_length=255, blank=True)
-    keterangan = models.TextField(_("ket"), blank=True)
+    realisasi_text = text.TextField(_("realisasi/progres (teks)"), max_length=text.NOTE, blank=True)
+    sumber_data = text.CharField(_("sumber data"), max_length=255, blank=True)
+    keterangan = text.TextField(_("ket"), max_length=text.NOTE, blank=True)
     belum_berjalan = models.BooleanField(_("kegiatan belum berjalan"), default=False)
-    belum_berjalan_reason = models.TextField(_("alasan belum berjalan"), blank=True)
-    analysis = models.TextField(
+    belum_berjalan_reason = text.TextField(
+        _("alasan belum berjalan"), max_length=text.NOTE, blank=True
+    )
+    analysis = text.TextField(
         _("analisis capaian"),
+        max_length=text.REASON,
         blank=True,
         help_text=_("Penyebab keberhasilan/kegagalan dan solusi (untuk Bab III)."),
     )
@@ -75,7 +84,7 @@ def evidence_path(instance: Evidence, filename: str) -> str:
 class Evidence(models.Model):
     row = models.ForeignKey(PlanRow, on_delete=models.CASCADE, related_name="evidence")
     file = models.FileField(upload_to=evidence_path, max_length=255)
-    original_name = models.CharField(_("nama berkas"), max_length=160)
+    original_name = text.CharField(_("nama berkas"), max_length=160)
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
     sha256 = models.CharField(max_length=64)

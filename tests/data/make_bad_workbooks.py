@@ -92,6 +92,43 @@ def zip_bomb(data: bytes) -> bytes:
     return _rezip(data, change)
 
 
+# Damaged worksheet XML (the parser meets it while cells are read, after the zip passed):
+# cut in half, an entity bomb ("billion laughs"), an external entity (XXE).
+_LAUGHS = "".join(
+    f'<!ENTITY l{i} "{("&l" + str(i - 1) + ";") * 10 if i else "ha"}">' for i in range(10)
+)
+_DOCTYPES = {
+    "entity_bomb": (f"<!DOCTYPE worksheet [{_LAUGHS}]>".encode(), b"&l9;"),
+    "external_entity": (
+        b'<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>',
+        b"&xxe;",
+    ),
+}
+
+
+def damaged_sheet(data: bytes, how: str, sheet: str) -> bytes:
+    """`data` with the XML of worksheet `sheet` (e.g. "xl/worksheets/sheet1.xml") damaged."""
+
+    def change(name, content):
+        if name != sheet:
+            return None if name is None else content
+        if how == "cut_in_half":
+            return content[: len(content) // 2]
+        doctype, reference = _DOCTYPES[how]
+        start = content.index(b"<worksheet")
+        content = content[:start] + doctype + content[start:]
+        # The entity is used in the first cell value, so a parser that expands it must.
+        at = content.index(b"<v>") + len(b"<v>")
+        return content[:at] + reference + content[at:]
+
+    return _rezip(data, change)
+
+
+DAMAGE = ("cut_in_half", "entity_bomb", "external_entity")
+DAMAGED_WORDS = "rusak atau tidak dapat dibaca"
+# The format downloaded from the application: its nine-column sheet and its marker sheet.
+DOWNLOAD_SHEETS = {"rows": "xl/worksheets/sheet1.xml", "marker": "xl/worksheets/sheet3.xml"}
+
 STATIC_MARKER = {
     "jenis": "sakip-format-isian",
     "versi": 1,
@@ -124,6 +161,15 @@ STATIC = {
     ),
     "zip_bomb.xlsx": (lambda: zip_bomb(synthetic_format(STATIC_MARKER)), "terlalu besar"),
     "no_marker.xlsx": (lambda: synthetic_format(None), "bukan format isian"),
+    **{
+        f"{how}.xlsx": (
+            lambda how=how: damaged_sheet(
+                synthetic_format(STATIC_MARKER), how, "xl/worksheets/sheet2.xml"
+            ),
+            DAMAGED_WORDS,
+        )
+        for how in DAMAGE
+    },
     "other_office.xlsx": (lambda: synthetic_format(STATIC_MARKER), "kantor kecamatan lain"),
 }
 

@@ -1,5 +1,6 @@
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -11,6 +12,7 @@ from workflow.services.uploads import sanitize_filename
 
 pytestmark = pytest.mark.django_db
 
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
@@ -70,6 +72,38 @@ def test_it_accepts_xlsx_and_refuses_macro_workbooks(client_for, kasi, submissio
     response = _upload(client, row, "data.xlsx", _xlsm())
     assert "makro" in client.get(response["Location"]).content.decode()
     assert Evidence.objects.filter(row=row).count() == 1
+
+
+def _docx_bomb() -> bytes:
+    """A docx whose document part inflates a thousandfold (20 MB of zeros)."""
+    types = (
+        '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+        'content-types"><Override PartName="/word/document.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", types)
+        archive.writestr("word/document.xml", b"<w:document>" + b"0" * (20 * 1024 * 1024))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("bom.xlsx", lambda: (DATA_DIR / "zip_bomb.xlsx").read_bytes()),
+        ("bom.docx", _docx_bomb),
+    ],
+)
+def test_it_refuses_office_files_that_inflate_like_a_bomb(
+    client_for, kasi, submission, name, content
+):
+    row = submission.rows.first()
+    client = client_for(kasi)
+    response = _upload(client, row, name, content())
+    page = client.get(response["Location"]).content.decode()
+    assert "mengembang tidak wajar saat dibuka" in page
+    assert not Evidence.objects.filter(row=row).exists()
 
 
 def test_it_refuses_oversized_evidence(client_for, kasi, submission, settings):

@@ -7,7 +7,15 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
 from sakip.models import PlanRow
-from tests.data.make_bad_workbooks import MUTATIONS, STATIC, mutate
+from tests.data.make_bad_workbooks import (
+    DAMAGE,
+    DAMAGED_WORDS,
+    DOWNLOAD_SHEETS,
+    MUTATIONS,
+    STATIC,
+    damaged_sheet,
+    mutate,
+)
 from tests.entry.conftest import sub_url
 
 pytestmark = pytest.mark.django_db
@@ -129,6 +137,25 @@ def test_tampered_formats_are_refused(client_for, kasi, submission, name):
         assert any(words in e.reason for e in response.context["result"].errors)
         assert response.context["token"] == ""
         assert b"confirm-upload" not in response.content
+    assert _state(submission) == before
+
+
+def test_uploaded_workbooks_are_parsed_through_defusedxml():
+    import openpyxl
+
+    assert openpyxl.DEFUSEDXML is True
+
+
+@pytest.mark.parametrize("sheet", sorted(DOWNLOAD_SHEETS))
+@pytest.mark.parametrize("how", DAMAGE)
+def test_a_format_with_damaged_worksheet_xml_is_refused(client_for, kasi, submission, how, sheet):
+    client = client_for(kasi)
+    data = damaged_sheet(_download(client, submission), how, DOWNLOAD_SHEETS[sheet])
+    before = _state(submission)
+    response = _upload(client, submission, data)
+    assert response.status_code == 400
+    assert DAMAGED_WORDS in response.context["refused"]
+    assert "Tidak ada data yang diubah." in response.content.decode()
     assert _state(submission) == before
 
 

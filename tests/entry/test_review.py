@@ -120,3 +120,38 @@ def test_the_collection_shows_all_rows_in_order_and_exports(client_for, jf, eval
     assert headers[4] == "Realisasi/ Progres Capaian"
     assert [c.value for c in ws[5]][:9] == list(range(1, 10))
     assert ws.max_row - 5 == len(numbers)
+
+
+def test_the_diff_of_evidence_shows_only_added_and_removed_files(
+    client_for, sekcam, kasi, evaluating
+):
+    from workflow.services.procedure import submission_return
+    from workflow.services.rows import evidence_delete
+
+    sub = evaluating.submissions.get(unit=kasi.person.unit)
+    row = sub.rows.order_by("number").first()
+    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    kept = list(row.evidence.values_list("original_name", flat=True))
+    assert kept, "the row was submitted with evidence"
+    second = sub.rows.order_by("number")[1]
+    gone = second.evidence.first()
+    submission_return(submission=sub, person=sekcam.person, reason="Tambah bukti")
+    sub.refresh_from_db()
+    evidence_add(row=row, person=kasi.person, upload=SimpleUploadedFile("baru.pdf", pdf))
+    evidence_add(row=second, person=kasi.person, upload=SimpleUploadedFile("ganti.pdf", pdf))
+    evidence_delete(evidence=gone, person=kasi.person)
+    submission_submit(submission=sub, person=kasi.person)
+
+    html = client_for(sekcam).get(f"/laporan/{evaluating.pk}/evaluasi/{sub.pk}/").content.decode()
+    cells = re.findall(r'<span class="me-3 diff-cell">(.*?)</span>', html, re.S)
+    evidence_cells = [c for c in cells if "Bukti dukung" in c]
+    assert len(evidence_cells) == 2
+    added = next(c for c in evidence_cells if "baru.pdf" in c)
+    assert '<del class="text-danger">—</del> → <ins class="text-success">baru.pdf</ins>' in added
+    for name in kept:
+        assert name not in added  # still attached: neither struck through nor added again
+    replaced = next(c for c in evidence_cells if "ganti.pdf" in c)
+    assert (
+        f'<del class="text-danger">{gone.original_name}</del> → '
+        '<ins class="text-success">ganti.pdf</ins>'
+    ) in replaced

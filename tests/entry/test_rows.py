@@ -112,11 +112,26 @@ def test_a_stale_save_is_refused_and_shows_the_stored_value(client_for, kasi, su
     assert _post(client, row, htmx=True, realisasi="80").status_code == 200
     response = _post(client, row, htmx=True, realisasi="60")
     html = response.content.decode()
-    assert "sudah diubah oleh" in html
+    # The other save was the Kasi's own (another tab): the message does not name him.
+    assert "sudah diubah di tab atau perangkat lain" in html
+    assert f"sudah diubah oleh {kasi.person.full_name}" not in html
     assert "80%" in html
     row.refresh_from_db()
     assert row.realisasi == Decimal("80")
     assert row.version == 2
+
+
+def test_a_save_made_stale_by_someone_else_names_them(client_for, kasi, sekcam, submission):
+    from django.db.models import F
+
+    row = _row(submission)
+    PlanRow.objects.filter(pk=row.pk).update(
+        version=F("version") + 1, updated_by=sekcam.person, realisasi=Decimal("70")
+    )
+    response = _post(client_for(kasi), row, htmx=True, realisasi="60")
+    html = response.content.decode()
+    assert f"sudah diubah oleh {sekcam.person.full_name}" in html
+    assert "tab atau perangkat lain" not in html
 
 
 def test_another_units_kasi_may_not_edit(client_for, other_kasi, submission):

@@ -236,7 +236,7 @@ def test_the_operator_adjusts_an_sop_step_but_cannot_add_one(client_for, admin_u
     url = f"/admin/workflow/step/{step.pk}/change/"
     data = _change_form_data(client, url)
     data["minutes"] = 90
-    data["actor_roles"] = '["sekcam"]'
+    data["actor_roles"] = ["sekcam"]  # ticked, from the procedure roles
     assert client.post(url, data).status_code == 302
     step.refresh_from_db()
     assert step.minutes == 90

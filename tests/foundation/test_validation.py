@@ -142,3 +142,44 @@ def test_year_clean_rejects_bad_bands(mungka, bands):
 
 def test_year_clean_accepts_the_default_bands(mungka):
     Year(office=mungka, year=2030).clean()
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("1e25", "tidak melebihi 16 angka"),  # Django's own check of max_digits comes first
+        ("999999999999.9999", "Angka terlalu besar: paling besar 99.999.999.999,9999"),
+        ("100000000000", "Angka terlalu besar: paling besar 99.999.999.999,9999"),
+    ],
+)
+def test_the_admin_refuses_a_target_beyond_what_the_database_keeps(
+    client_for, admin_user, mungka, value, message
+):
+    from tests.foundation.test_admin import _change_form_data
+
+    target = Target.objects.filter(
+        indikator__office=mungka, indikator__target_kind="number"
+    ).first()
+    client = client_for(admin_user)
+    url = f"/admin/sakip/target/{target.pk}/change/"
+    data = _change_form_data(client, url)
+    data["value"] = value
+    response = client.post(url, data)
+    assert response.status_code == 200
+    errors = " ".join(response.context["adminform"].form.errors["value"])
+    assert message in errors
+    before = target.value
+    target.refresh_from_db()
+    assert target.value == before
+
+
+def test_the_budget_keeps_thirteen_digits_of_rupiah(mungka):
+    from sakip.models import Anggaran
+
+    budget = Anggaran.objects.filter(year__office=mungka).first()
+    budget.pagu = Decimal("9999999999999.99")
+    budget.full_clean()
+    budget.pagu = Decimal("10000000000000")
+    with pytest.raises(ValidationError) as error:
+        budget.full_clean()
+    assert "paling besar 9.999.999.999.999,99" in _messages(error.value)

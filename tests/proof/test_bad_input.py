@@ -17,7 +17,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
 from documents.workbook_export import FIRST_DATA_ROW
-from sakip.models import Evidence, PlanRow, TargetKind
+from sakip.models import Evidence, PlanRow
 from tests.procedure import head_of, pdf_upload, person, to_evaluation
 from tests.proof.conftest import DATA
 from workflow.services import procedure as svc
@@ -49,16 +49,6 @@ def assert_refused(response, status: int) -> None:
 def assert_escaped(html: str) -> None:
     for markup in RAW_MARKUP:
         assert markup not in html, markup
-
-
-@pytest.fixture
-def submission(collecting, kasi):
-    return collecting.submissions.get(unit=kasi.person.unit)
-
-
-@pytest.fixture
-def text_row(submission):
-    return submission.rows.exclude(indikator__target_kind=TargetKind.TEXT).first()
 
 
 # ---- strings ------------------------------------------------------------------------------

@@ -92,6 +92,8 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "dashboards:office_export": (L, 200, 200, 403, 403, 403, 403, 403, 200),
     "dashboards:kabupaten": (L, 403, 403, 403, 403, 403, 403, 200, 403),
     "dashboards:kabupaten_export": (L, 403, 403, 403, 403, 403, 403, 200, 403),
+    # Who held the Camat's and Sekcam's posts: the office's Camat only.
+    "post_history": (L, 200, 403, 403, 403, 403, 403, 404, 404),
 }
 
 
@@ -122,6 +124,7 @@ def _objects() -> dict:
     row = submission.rows.order_by("number").first()
     return {
         "pk": report.pk,
+        "office_pk": report.office_id,
         "sub_pk": submission.pk,
         "row_pk": row.pk,
         "ev_pk": row.evidence.first().pk,

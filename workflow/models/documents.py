@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from sakip import text
 from sakip.models import Office, Person
 from workflow.models.procedure import Report
 
@@ -14,15 +15,15 @@ class NotaDinas(models.Model):
     """Step 1: the Camat's order to prepare the LAKIP."""
 
     report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="nota_dinas")
-    nomor = models.CharField(_("nomor"), max_length=80)
+    nomor = text.CharField(_("nomor"), max_length=80)
     tanggal = models.DateField(_("tanggal"))
-    kepada = models.CharField(_("kepada"), max_length=255)
-    dari = models.CharField(_("dari"), max_length=255)
-    tembusan = models.TextField(_("tembusan"), blank=True)
-    sifat = models.CharField(_("sifat"), max_length=40, default="Biasa")
-    lampiran = models.CharField(_("lampiran"), max_length=80, default="-")
-    hal = models.CharField(_("hal"), max_length=255)
-    isi = models.TextField(_("isi"))
+    kepada = text.CharField(_("kepada"), max_length=255)
+    dari = text.CharField(_("dari"), max_length=255)
+    tembusan = text.TextField(_("tembusan"), max_length=text.NOTE, blank=True)
+    sifat = text.CharField(_("sifat"), max_length=40, default="Biasa")
+    lampiran = text.CharField(_("lampiran"), max_length=80, default="-")
+    hal = text.CharField(_("hal"), max_length=255)
+    isi = text.TextField(_("isi"), max_length=text.LONG)
 
     class Meta:
         verbose_name = _("nota dinas")
@@ -42,13 +43,16 @@ class Meeting(models.Model):
     kind = models.CharField(_("jenis rapat"), max_length=12, choices=MeetingKind.choices)
     date = models.DateField(_("tanggal"))
     start_time = models.TimeField(_("pukul"), null=True, blank=True)
-    place = models.CharField(_("tempat"), max_length=160, blank=True)
+    place = text.CharField(_("tempat"), max_length=160, blank=True)
     attendees = models.ManyToManyField(Person, verbose_name=_("peserta"), related_name="meetings")
-    other_attendees = models.TextField(
-        _("peserta lain"), blank=True, help_text=_("Satu baris per orang: nama; jabatan.")
+    other_attendees = text.TextField(
+        _("peserta lain"),
+        max_length=text.NOTE,
+        blank=True,
+        help_text=_("Satu baris per orang: nama; jabatan."),
     )
-    agenda = models.TextField(_("acara"), blank=True)
-    decisions = models.TextField(_("keputusan/kesimpulan"), blank=True)
+    agenda = text.TextField(_("acara"), max_length=text.NOTE, blank=True)
+    decisions = text.TextField(_("keputusan/kesimpulan"), max_length=text.LONG, blank=True)
     chaired_by = models.ForeignKey(
         Person,
         verbose_name=_("pimpinan rapat"),
@@ -76,8 +80,8 @@ class Chapter(models.Model):
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="chapters")
     key = models.SlugField(max_length=40)
-    title = models.CharField(_("judul"), max_length=160)
-    body = models.TextField(_("isi"), blank=True)
+    title = text.CharField(_("judul"), max_length=160)
+    body = text.TextField(_("isi"), max_length=text.CHAPTER, blank=True)
     # True while the body is the product's first draft (step 6), untouched by a person.
     generated = models.BooleanField(_("dibuat otomatis"), default=False)
     order = models.PositiveSmallIntegerField(default=0)
@@ -121,9 +125,9 @@ class LetterNumber(models.Model):
     office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="letter_numbers")
     year = models.PositiveSmallIntegerField()
     sequence = models.PositiveIntegerField()
-    number = models.CharField(_("nomor surat"), max_length=80)
+    number = text.CharField(_("nomor surat"), max_length=80)
     kind = models.CharField(_("jenis surat"), max_length=20, choices=LetterKind.choices)
-    purpose = models.CharField(_("perihal"), max_length=255)
+    purpose = text.CharField(_("perihal"), max_length=255)
     report = models.ForeignKey(
         Report, on_delete=models.SET_NULL, null=True, blank=True, related_name="letter_numbers"
     )
@@ -149,7 +153,9 @@ class CopyRecord(models.Model):
 
     report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="copies")
     count = models.PositiveSmallIntegerField(_("jumlah eksemplar"))
-    recipients = models.TextField(_("untuk"), help_text=_("Satu penerima per baris."))
+    recipients = text.TextField(
+        _("untuk"), max_length=text.NOTE, help_text=_("Satu penerima per baris.")
+    )
     made_at = models.DateField(_("tanggal"))
 
     class Meta:
@@ -161,10 +167,10 @@ class Dispatch(models.Model):
     """Step 13: where and how the signed LAKIP was sent."""
 
     report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="dispatch_record")
-    recipient = models.CharField(_("penerima"), max_length=255)
+    recipient = text.CharField(_("penerima"), max_length=255)
     date = models.DateField(_("tanggal kirim"))
-    method = models.CharField(_("cara pengiriman"), max_length=80)
-    receipt_reference = models.CharField(_("nomor tanda terima"), max_length=120, blank=True)
+    method = text.CharField(_("cara pengiriman"), max_length=80)
+    receipt_reference = text.CharField(_("nomor tanda terima"), max_length=120, blank=True)
 
     class Meta:
         verbose_name = _("pengiriman")

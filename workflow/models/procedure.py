@@ -10,7 +10,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, FSMModelMixin, transition
 
-from sakip.models import Office, Person, Unit, Year
+from sakip import text
+from sakip.models import Office, Person, Unit, Year, validate_procedure_roles
 from workflow.permissions import report_step_permission, submission_step_permission
 
 
@@ -20,14 +21,17 @@ class Step(models.Model):
 
     office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="steps")
     number = models.PositiveSmallIntegerField(_("no"))
-    name = models.CharField(_("kegiatan"), max_length=255)
+    name = text.CharField(_("kegiatan"), max_length=255)
     actor_roles = models.JSONField(
-        _("pelaksana"), default=list, help_text=_("Kode peran: camat, sekcam, kasi, jf.")
+        _("pelaksana"),
+        default=list,
+        validators=[validate_procedure_roles],
+        help_text=_("Kode peran: camat, sekcam, kasi, jf."),
     )
-    kelengkapan = models.CharField(_("kelengkapan"), max_length=120, default="Dokumen")
+    kelengkapan = text.CharField(_("kelengkapan"), max_length=120, default="Dokumen")
     minutes = models.PositiveIntegerField(_("waktu (menit)"))
-    output = models.CharField(_("output"), max_length=120, default="Dokumen")
-    note = models.CharField(_("keterangan"), max_length=255, blank=True)
+    output = text.CharField(_("output"), max_length=120, default="Dokumen")
+    note = text.CharField(_("keterangan"), max_length=255, blank=True)
 
     class Meta:
         verbose_name = _("langkah SOP")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from sakip import text
 from sakip.models import Office, Person, PlanRow
 from workflow.models.procedure import Report, Step, Submission
 
@@ -33,7 +34,8 @@ class StepRecord(models.Model):
     elapsed_minutes = models.PositiveIntegerField(_("menit kerja"), null=True, blank=True)
     standard_minutes = models.PositiveIntegerField(_("menit baku"))
     overdue_notified_at = models.DateTimeField(null=True, blank=True)
-    note = models.TextField(_("catatan"), blank=True)
+    # Holds a return's reason too (RevisionRequest.reason): the same limit.
+    note = text.TextField(_("catatan"), max_length=text.REASON, blank=True)
 
     class Meta:
         verbose_name = _("catatan langkah")
@@ -60,7 +62,7 @@ class RevisionRequest(models.Model):
     round = models.PositiveSmallIntegerField(
         _("putaran"), help_text="The round the return concerns (the new round is round + 1)."
     )
-    reason = models.TextField(_("alasan"))
+    reason = text.TextField(_("alasan"), max_length=text.REASON)
     created_by = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -87,7 +89,7 @@ class RevisionItem(models.Model):
         blank=True,
         related_name="revision_items",
     )
-    note = models.TextField(_("catatan"))
+    note = text.TextField(_("catatan"), max_length=text.NOTE)
 
     class Meta:
         verbose_name = _("catatan revisi")

@@ -7,11 +7,12 @@ django-fsm does not check permissions when a transition method is called, so thi
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.db.models import F, Max
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
@@ -41,6 +42,41 @@ class TransitionRefused(WorkflowError):
 
 class StaleTransition(WorkflowError):
     """Someone else changed the state first; nothing was done."""
+
+
+def _stale_message() -> str:
+    return _(
+        "Data ini baru saja diubah atau sedang dikerjakan orang lain. Muat ulang halaman lalu "
+        "coba lagi."
+    )
+
+
+# PostgreSQL: serialization_failure, deadlock_detected, lock_not_available.
+_CONTENTION_SQLSTATES = {"40001", "40P01", "55P03"}
+
+
+def is_contention(exc: OperationalError) -> bool:
+    """A write that lost the race for a lock (SQLite "database is locked", a PostgreSQL
+    serialization failure, deadlock or lock timeout), as opposed to a broken database."""
+    cause = exc.__cause__ or exc
+    if getattr(cause, "sqlstate", None) in _CONTENTION_SQLSTATES:
+        return True
+    text = str(cause).lower()
+    return "database is locked" in text or "database table is locked" in text
+
+
+@contextmanager
+def contention_as_stale() -> Iterator[None]:
+    """Around a write transaction: losing the race for a lock becomes the same
+    StaleTransition ("muat ulang lalu coba lagi") as a concurrent state change, never a 500.
+    Every service that writes shared rows (transitions, rows and evidence, the letter
+    register) opens its transaction inside this."""
+    try:
+        yield
+    except OperationalError as exc:
+        if not is_contention(exc):
+            raise
+        raise StaleTransition(_stale_message()) from exc
 
 
 @dataclass(frozen=True)
@@ -169,7 +205,11 @@ def run_transition(
     the next steps' records). Both run inside the transaction: if anything fails, nothing is
     kept — no state change, no record, no mail."""
     user = person.user
-    with transaction.atomic():
+    limit = StepRecord._meta.get_field("note").max_length
+    if len(note) > limit:
+        # Whatever form the note came from, the step record keeps at most this much.
+        raise TransitionRefused(_("Catatan paling banyak %(n)d karakter.") % {"n": limit})
+    with contention_as_stale(), transaction.atomic():
         report_id = obj.pk if isinstance(obj, Report) else obj.report_id
         report = (
             Report.objects.select_for_update().select_related("office", "year").get(pk=report_id)
@@ -190,9 +230,7 @@ def run_transition(
         try:
             target.save()
         except ConcurrentTransition:
-            raise StaleTransition(
-                _("Data ini baru saja diubah oleh orang lain. Muat ulang halaman lalu coba lagi.")
-            ) from None
+            raise StaleTransition(_stale_message()) from None
         step_number = meta["step"]
         submission = target if isinstance(target, Submission) else None
         records.finish_step(report, step_number, actor=person, submission=submission, note=note)

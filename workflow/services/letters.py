@@ -8,23 +8,22 @@ import datetime as dt
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from sakip.letter_pattern import render_letter_number
 from workflow.models import LetterKind, LetterNumber, LetterSequence
-
-ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+from workflow.services.core import contention_as_stale
 
 
 def format_letter_number(office, *, sequence: int | str, date: dt.date) -> str:
-    return office.letter_pattern.format(
-        klasifikasi=office.letter_classification,
-        nomor=sequence,
-        kode=office.letter_code,
-        bulan_romawi=ROMAN_MONTHS[date.month - 1],
-        bulan=f"{date.month:02d}",
-        tahun=date.year,
+    """The number in the office's pattern; never fails, whatever the pattern holds."""
+    return render_letter_number(
+        office.letter_pattern,
+        classification=office.letter_classification,
+        code=office.letter_code,
+        sequence=sequence,
+        date=date,
     )
 
 
-@transaction.atomic
 def letter_number_allocate(
     *,
     office,
@@ -37,21 +36,22 @@ def letter_number_allocate(
     """Take the next number of the office's register for `date`'s year; `kind` says which
     letter of the procedure carries it (nota dinas, berita acara, surat pengantar)."""
     date = date or timezone.localdate()
-    try:
-        with transaction.atomic():
-            LetterSequence.objects.get_or_create(office=office, year=date.year)
-    except IntegrityError:
-        pass  # another request created it first; the lock below serialises us behind it
-    sequence = LetterSequence.objects.select_for_update().get(office=office, year=date.year)
-    sequence.last_number += 1
-    sequence.save(update_fields=["last_number"])
-    return LetterNumber.objects.create(
-        office=office,
-        year=date.year,
-        sequence=sequence.last_number,
-        number=format_letter_number(office, sequence=sequence.last_number, date=date),
-        kind=kind,
-        purpose=purpose,
-        report=report,
-        issued_by=person,
-    )
+    with contention_as_stale(), transaction.atomic():
+        try:
+            with transaction.atomic():
+                LetterSequence.objects.get_or_create(office=office, year=date.year)
+        except IntegrityError:
+            pass  # another request created it first; the lock below serialises us behind it
+        sequence = LetterSequence.objects.select_for_update().get(office=office, year=date.year)
+        sequence.last_number += 1
+        sequence.save(update_fields=["last_number"])
+        return LetterNumber.objects.create(
+            office=office,
+            year=date.year,
+            sequence=sequence.last_number,
+            number=format_letter_number(office, sequence=sequence.last_number, date=date),
+            kind=kind,
+            purpose=purpose,
+            report=report,
+            issued_by=person,
+        )

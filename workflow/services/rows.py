@@ -16,7 +16,12 @@ from sakip.models import Evidence, Person, PlanRow
 from workflow.models import Report, Submission
 from workflow.permissions import can_edit_rows
 from workflow.services.content import content_changed
-from workflow.services.core import TransitionDenied, TransitionRefused, WorkflowError
+from workflow.services.core import (
+    TransitionDenied,
+    TransitionRefused,
+    WorkflowError,
+    contention_as_stale,
+)
 from workflow.services.uploads import checked_upload
 
 
@@ -52,21 +57,26 @@ def _save_row(row: PlanRow, person: Person, values: dict, version: int) -> int:
     )
 
 
+def _stale_row_message(current: PlanRow, person: Person) -> str:
+    if current.updated_by_id == person.pk:
+        # Their own save from another tab or device: naming them would only puzzle them.
+        return _(
+            "Baris %(no)s sudah diubah di tab atau perangkat lain sebelum Anda menyimpan. "
+            "Isian Anda belum disimpan."
+        ) % {"no": current.number}
+    return _(
+        "Baris %(no)s sudah diubah oleh %(who)s sebelum Anda menyimpan. Isian Anda belum disimpan."
+    ) % {"no": current.number, "who": current.updated_by or _("orang lain")}
+
+
 def row_update(*, row: PlanRow, person: Person, values: dict, version: int) -> PlanRow:
     """Save the Kasi's columns of one row, only if nobody saved it since `version`."""
-    with transaction.atomic():
+    with contention_as_stale(), transaction.atomic():
         report, submission = _lock(row.submission_id)
         _check_editable(person, submission)
         if not _save_row(row, person, values, version):
             current = PlanRow.objects.select_related("updated_by").get(pk=row.pk)
-            raise StaleRow(
-                _(
-                    "Baris %(no)s sudah diubah oleh %(who)s sebelum Anda menyimpan. "
-                    "Isian Anda belum disimpan."
-                )
-                % {"no": current.number, "who": current.updated_by or _("orang lain")},
-                current,
-            )
+            raise StaleRow(_stale_row_message(current, person), current)
         content_changed(
             report, person=person, action="sakip.row.updated", row=row.pk, number=row.number
         )
@@ -78,7 +88,7 @@ def rows_apply(
 ) -> int:
     """Apply an Excel upload: all rows or none. Refused if any row changed since the
     preview was made."""
-    with transaction.atomic():
+    with contention_as_stale(), transaction.atomic():
         report, locked = _lock(submission.pk)
         _check_editable(person, locked)
         rows = {r.pk: r for r in locked.rows.filter(pk__in=changes)}
@@ -108,7 +118,7 @@ def rows_apply(
 def evidence_add(*, row: PlanRow, person: Person, upload) -> Evidence:
     """Attach a checked file (type from content, size, sanitised name) to a row."""
     checked = checked_upload(upload)
-    with transaction.atomic():
+    with contention_as_stale(), transaction.atomic():
         report, submission = _lock(row.submission_id)
         _check_editable(person, submission)
         row.submission = submission
@@ -139,7 +149,7 @@ def evidence_add(*, row: PlanRow, person: Person, upload) -> Evidence:
 
 def evidence_delete(*, evidence: Evidence, person: Person) -> None:
     """Remove evidence while its submission is still editable; the file goes with it."""
-    with transaction.atomic():
+    with contention_as_stale(), transaction.atomic():
         report, submission = _lock(evidence.row.submission_id)
         _check_editable(person, submission)
         name, storage, path = evidence.original_name, evidence.file.storage, evidence.file.name

@@ -20,6 +20,12 @@ XLSX_MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.m
 DOCX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 MACRO_MARKERS = ("macroenabled", "vbaproject")
 MAX_CONTENT_TYPES_BYTES = 1024 * 1024
+# An Office file is a zip: what its members declare they inflate to is checked before any
+# is read. Real documents inflate a few times (pictures hardly at all); a zip bomb inflates
+# hundreds of times, to hundreds of MB.
+ZIP_MAX_MEMBERS = 1000
+ZIP_MAX_UNCOMPRESSED = 100 * 1024 * 1024
+ZIP_MAX_RATIO = 100
 
 
 class UploadRefused(WorkflowError):
@@ -65,6 +71,7 @@ def office_kind(head: bytes, upload) -> str:
     upload.seek(0)
     try:
         with zipfile.ZipFile(upload) as archive:
+            _check_inflation(archive)
             names = {n.lower() for n in archive.namelist()}
             info = archive.getinfo("[Content_Types].xml")
             if info.file_size > MAX_CONTENT_TYPES_BYTES:
@@ -85,6 +92,25 @@ def office_kind(head: bytes, upload) -> str:
     if DOCX_MAIN in types and "word/document.xml" in names:
         return "docx"
     raise UploadRefused(_("Berkas ini bukan PDF, JPG, PNG, XLSX atau DOCX."))
+
+
+def _check_inflation(archive: zipfile.ZipFile) -> None:
+    infos = archive.infolist()
+    declared = sum(i.file_size for i in infos)
+    packed = sum(i.compress_size for i in infos) or 1
+    if (
+        len(infos) > ZIP_MAX_MEMBERS
+        or declared > ZIP_MAX_UNCOMPRESSED
+        or (declared > 1024 * 1024 and declared / packed > ZIP_MAX_RATIO)
+    ):
+        raise UploadRefused(
+            _(
+                "Berkas Office ini mengembang tidak wajar saat dibuka (lebih dari %(mb)s MB "
+                "atau %(ratio)s kali ukurannya) dan ditolak. Simpan ulang berkasnya lalu "
+                "unggah lagi."
+            )
+            % {"mb": _mb(ZIP_MAX_UNCOMPRESSED), "ratio": ZIP_MAX_RATIO}
+        )
 
 
 def checked_upload(upload) -> Checked:

@@ -1,9 +1,12 @@
-# Indonesian formats: 1.234,5 and 24 November 2026.
+# Indonesian formats: 1.234,5 and 24 November 2026; times with a dot (03.03). Every date
+# format names the month, so no date is ever ambiguous (12/02/2026).
 DATE_FORMAT = "j F Y"
-DATETIME_FORMAT = "j F Y, H.i"
-SHORT_DATE_FORMAT = "d/m/Y"
-SHORT_DATETIME_FORMAT = "d/m/Y H.i"
+DATETIME_FORMAT = "j F Y H.i"
+SHORT_DATE_FORMAT = "j M Y"
+SHORT_DATETIME_FORMAT = "j M Y H.i"
 TIME_FORMAT = "H.i"
+MONTH_DAY_FORMAT = "j F"
+YEAR_MONTH_FORMAT = "F Y"
 DECIMAL_SEPARATOR = ","
 THOUSAND_SEPARATOR = "."
 NUMBER_GROUPING = 3

@@ -16,6 +16,7 @@ from workflow.services.core import (
     TransitionDenied,
     TransitionRefused,
     WorkflowError,
+    contention_as_stale,
     run_transition,
 )
 
@@ -110,6 +111,14 @@ def draft_return(
     )
 
 
+def _changed_by(locked, person: Person) -> str:
+    """Who made the newer save, as the refusal names them: the person's own other tab is
+    not "someone else"."""
+    if locked.updated_by_id == person.pk:
+        return _("di tab atau perangkat lain")
+    return _("oleh %(who)s") % {"who": locked.updated_by or _("orang lain")}
+
+
 def check_drafting(report: Report, person: Person) -> None:
     if report.state != ReportState.DRAFTING:
         raise TransitionRefused(_("Draf hanya dapat diubah pada tahap penyusunan draf."))
@@ -119,14 +128,14 @@ def check_drafting(report: Report, person: Person) -> None:
 
 def chapter_update(*, chapter: Chapter, person: Person, body: str, version: int) -> Chapter:
     """Save a chapter of the draft (step 6), refusing a stale edit."""
-    with transaction.atomic():
+    with contention_as_stale(), transaction.atomic():
         report = Report.objects.select_for_update().get(pk=chapter.report_id)
         locked = Chapter.objects.select_for_update().get(pk=chapter.pk)
         check_drafting(report, person)
         if locked.version != version:
             raise WorkflowError(
-                _("Bab ini sudah diubah oleh %(who)s. Muat ulang untuk melihat isi terbaru.")
-                % {"who": locked.updated_by or _("orang lain")}
+                _("Bab ini sudah diubah %(who)s. Muat ulang untuk melihat isi terbaru.")
+                % {"who": _changed_by(locked, person)}
             )
         # A person's change ends the text's life as the product's draft.
         locked.generated = locked.generated and body == locked.body
@@ -141,15 +150,15 @@ def chapter_update(*, chapter: Chapter, person: Person, body: str, version: int)
 def row_analysis_update(*, row: PlanRow, person: Person, analysis: str, version: int) -> PlanRow:
     """Save a row's analysis (for Bab III) while the draft is being written, refusing a
     stale edit."""
-    with transaction.atomic():
+    with contention_as_stale(), transaction.atomic():
         report_id = PlanRow.objects.filter(pk=row.pk).values_list("submission__report", flat=True)
         report = Report.objects.select_for_update().get(pk=report_id[0])
         locked = PlanRow.objects.select_for_update().get(pk=row.pk)
         check_drafting(report, person)
         if locked.version != version:
             raise WorkflowError(
-                _("Analisis baris ini sudah diubah oleh %(who)s. Muat ulang halaman.")
-                % {"who": locked.updated_by or _("orang lain")}
+                _("Analisis baris ini sudah diubah %(who)s. Muat ulang halaman.")
+                % {"who": _changed_by(locked, person)}
             )
         analysis = analysis.strip()
         locked.analysis_generated = locked.analysis_generated and analysis == locked.analysis

@@ -16,7 +16,7 @@ from sakip.models import Person, PlanRow
 from workflow import hooks
 from workflow.models import Chapter, Report
 from workflow.services.content import content_changed
-from workflow.services.core import WorkflowError
+from workflow.services.core import WorkflowError, contention_as_stale
 from workflow.services.procedure.drafting import check_drafting
 
 
@@ -66,7 +66,7 @@ def draft_generate(*, report: Report) -> DraftTexts:
 def chapter_regenerate(*, chapter: Chapter, person: Person, overwrite: bool = False) -> Chapter:
     """Write one chapter again from the data ("Buat ulang"). A chapter a person has edited is
     overwritten only with `overwrite=True`; otherwise `EditedText` is raised."""
-    with transaction.atomic():
+    with contention_as_stale(), transaction.atomic():
         report = Report.objects.select_for_update().get(pk=chapter.report_id)
         locked = Chapter.objects.select_for_update().get(pk=chapter.pk)
         check_drafting(report, person)
@@ -96,7 +96,7 @@ def chapter_regenerate(*, chapter: Chapter, person: Person, overwrite: bool = Fa
 
 def row_analysis_regenerate(*, row: PlanRow, person: Person, overwrite: bool = False) -> PlanRow:
     """Write one row's analysis again from the data, with the same rule as chapters."""
-    with transaction.atomic():
+    with contention_as_stale(), transaction.atomic():
         report = Report.objects.select_for_update().get(
             pk=PlanRow.objects.filter(pk=row.pk).values("submission__report")[:1]
         )

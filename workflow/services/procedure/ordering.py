@@ -11,7 +11,12 @@ from sakip.models import Person, PlanRow, Target, Year
 from workflow.models import LetterKind, Meeting, MeetingKind, NotaDinas, Report, Submission
 from workflow.permissions import can_act_on_report
 from workflow.services import records
-from workflow.services.core import TransitionDenied, TransitionRefused, run_transition
+from workflow.services.core import (
+    TransitionDenied,
+    TransitionRefused,
+    contention_as_stale,
+    run_transition,
+)
 from workflow.services.letters import letter_number_allocate
 from workflow.services.notifications import notify_started
 from workflow.services.procedure.drafting import create_chapters
@@ -19,7 +24,7 @@ from workflow.services.procedure.drafting import create_chapters
 
 def report_create(*, person: Person, year: Year, nota: dict) -> Report:
     """Step 1: the Camat orders the year's LAKIP together with a nota dinas."""
-    with transaction.atomic():
+    with contention_as_stale(), transaction.atomic():
         probe = Report(office=person.office, year=year)
         if person.office_id is None or year.office_id != person.office_id:
             raise TransitionDenied(_("Tahun ini bukan milik kantor Anda."))
