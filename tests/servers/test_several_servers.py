@@ -44,19 +44,26 @@ def _signed_in(stack, server: str, username: str) -> Browser:
 
 
 def _at_once(calls: list) -> list:
-    """Run the calls in threads released together; their results in order."""
+    """Run the calls in threads released together; their results in order (a call that
+    raised raises here)."""
     barrier = threading.Barrier(len(calls))
     results: list = [None] * len(calls)
 
     def run(i: int) -> None:
         barrier.wait()
-        results[i] = calls[i]()
+        try:
+            results[i] = calls[i]()
+        except Exception as exc:  # noqa: BLE001 - handed to the test's thread below
+            results[i] = exc
 
     threads = [threading.Thread(target=run, args=(i,)) for i in range(len(calls))]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(timeout=120)
+    for result in results:
+        if isinstance(result, Exception):
+            raise result
     return results
 
 
@@ -113,7 +120,7 @@ def test_evidence_uploaded_on_one_server_is_downloaded_from_the_other(stack):
     assert download.headers["Content-Disposition"] == (
         'attachment; filename="laporan-kegiatan.pdf"'
     )
-    assert len(sha256) == 64
+    assert sha256 == hashlib.sha256(content).hexdigest()
 
     # Removed on B: the file leaves the shared store once the removal is committed, and A no
     # longer hands it out.
@@ -211,8 +218,8 @@ def test_a_document_both_servers_render_at_once_is_cached_once(stack):
         "SELECT file FROM workflow_rendereddocument WHERE report_id = %s AND kind = 'sop'",
         report,
     )
-    # One cached file: the one the row names. The loser's rendering replaced the winner's,
-    # and the file it replaced left the store after the commit.
+    # One cached file, the one the row names: where both servers rendered, the later
+    # rendering replaced the earlier one, whose file left the store after the commit.
     cached = {
         n for n in stack.store.names() if n.startswith("rendered/") and f"-{report}-sop-" in n
     }
