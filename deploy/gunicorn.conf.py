@@ -33,3 +33,11 @@ accesslog = os.environ.get("SAKIP_ACCESS_LOG", "-")
 access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(M)sms'
 errorlog = "-"
 loglevel = os.environ.get("SAKIP_GUNICORN_LOG_LEVEL", "info")
+# gunicorn opens a control socket for `gunicornc` at one path per user by default, so two app
+# servers on one machine (two instances, or a new one started beside the old) would take it
+# from each other. SAKIP does not need it: off, unless SAKIP_CONTROL_SOCKET names this
+# server's own path.
+if os.environ.get("SAKIP_CONTROL_SOCKET"):
+    control_socket = os.environ["SAKIP_CONTROL_SOCKET"]
+else:
+    control_socket_disable = True

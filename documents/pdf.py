@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 from weasyprint import HTML
@@ -23,6 +26,7 @@ from weasyprint.text.fonts import FontConfiguration
 # Bump when the templates change in a way that must invalidate cached drafts.
 RENDER_VERSION = "2"
 CSS_PX_TO_PT = 0.75
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -75,26 +79,47 @@ def cached_pdf(report, kind: str, data: object, render) -> RenderedPdf:
     key = data_key(kind, data)
     hit = RenderedDocument.objects.filter(report=report, kind=kind, data_key=key).first()
     if hit is not None:
-        try:
-            with hit.file.open("rb") as fh:
-                return RenderedPdf(content=fh.read(), pages=hit.pages, anchors={}, cached=True)
-        except FileNotFoundError:
-            pass  # the file went missing: render again below
+        content = _read_cached(hit.file)
+        if content is not None:
+            return RenderedPdf(content=content, pages=hit.pages, anchors={}, cached=True)
     result = render()
-    old = RenderedDocument.objects.filter(report=report, kind=kind).first()
-    if old is not None and old.file:
-        old.file.delete(save=False)
-    name = f"{report.office_id}-{report.pk}-{kind}-{key[:12]}.pdf"
-    RenderedDocument.objects.update_or_create(
-        report=report,
-        kind=kind,
-        defaults={
-            "data_key": key,
-            "file": ContentFile(result.content, name=name),
-            "pages": result.pages,
-        },
-    )
+    _keep(report, kind, key, result)
     return result
+
+
+def _read_cached(file) -> bytes | None:
+    """The cached file's bytes, or None to render again. Another app server may have just
+    replaced it: its file is then gone, and on S3 it can vanish between the existence check
+    and the download, which botocore reports as its own error. A cache never fails a
+    request."""
+    try:
+        with file.open("rb") as fh:
+            return fh.read()
+    except FileNotFoundError:
+        return None
+    except Exception:  # noqa: BLE001 - logged; the document is rendered instead
+        logger.warning("Cache dokumen %s tidak terbaca; dirender ulang.", file.name, exc_info=True)
+        return None
+
+
+def _keep(report, kind: str, key: str, result: RenderedPdf) -> None:
+    """Store a rendering as the report's cached `kind`. Several app servers may render the
+    same document at once: the cache row is locked while its file is replaced (created
+    first if missing, so two first renderings also meet on the lock), and the replaced file
+    leaves the shared store only once the new row is committed."""
+    from workflow.models import RenderedDocument
+
+    with transaction.atomic():
+        entry, _new = RenderedDocument.objects.select_for_update().get_or_create(
+            report=report, kind=kind
+        )
+        replaced = entry.file.name
+        entry.data_key, entry.pages = key, result.pages
+        name = f"{report.office_id}-{report.pk}-{kind}-{key[:12]}.pdf"
+        entry.file.save(name, ContentFile(result.content), save=False)
+        entry.save()
+        if replaced:
+            transaction.on_commit(partial(entry.file.storage.delete, replaced))
 
 
 def sha256_hex(content: bytes) -> str:

@@ -46,15 +46,42 @@ def pytest_unconfigure(config):
 
 def pytest_collection_modifyitems(config, items):
     """PostgreSQL-only tests are deselected (not skipped) on any other database, whichever
-    test directory they live in."""
-    if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
-        return
+    test directory they live in. The several-servers proof (tests/servers) makes its own
+    PostgreSQL database whatever the suite runs on; only outside CI, on a machine with no
+    PostgreSQL to reach, is it deselected, and the summary says so."""
+    on_postgres = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+    servers_reachable = None
     keep, drop = [], []
     for item in items:
-        (drop if item.get_closest_marker("postgres_only") else keep).append(item)
+        if item.get_closest_marker("postgres_only") and not on_postgres:
+            drop.append(item)
+            continue
+        if item.get_closest_marker("servers") and not os.environ.get("CI"):
+            if servers_reachable is None:
+                from tests.servers.harness import postgres_admin_url, postgres_reachable
+
+                servers_reachable = postgres_reachable()
+                if not servers_reachable:
+                    config.stash[SERVERS_NOTE] = (
+                        f"tests/servers tidak dijalankan: PostgreSQL {postgres_admin_url()} "
+                        "tidak terjangkau (di CI uji ini wajib berjalan)."
+                    )
+            if not servers_reachable:
+                drop.append(item)
+                continue
+        keep.append(item)
     if drop:
         config.hook.pytest_deselected(items=drop)
         items[:] = keep
+
+
+SERVERS_NOTE = pytest.StashKey[str]()
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    note = config.stash.get(SERVERS_NOTE, "")
+    if note:
+        terminalreporter.write_line(note, yellow=True)
 
 
 @pytest.fixture(autouse=True)

@@ -24,6 +24,9 @@ def _pdf_response(document, *, inline: bool = True) -> HttpResponse:
     response["Content-Disposition"] = f'{disposition}; filename="{document.filename}"'
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
+    # Whether this request rendered the PDF or took it from the shared cache (or the signed
+    # store): several app servers share one cache, and the proof in tests/servers reads this.
+    response["X-Document-Source"] = "cache" if document.cached else "rendered"
     return response
 
 
