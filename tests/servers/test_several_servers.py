@@ -276,7 +276,8 @@ def test_two_servers_racing_through_step_11_take_one_number(stack):
     state = stack.database.one("SELECT state FROM workflow_report WHERE id = %s", report)
     assert state == (ReportState.NUMBERED,)
     numbers = stack.database.rows(
-        "SELECT number FROM workflow_letternumber WHERE report_id = %s", report
+        "SELECT number FROM workflow_letternumber WHERE report_id = %s AND kind = 'surat_pengantar'",
+        report,
     )
     assert len(numbers) == 1
     told = [
