@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -16,6 +17,7 @@ from pages import access
 from pages.documents.forms import AnalysisForm, ChapterForm
 from workflow.forms import ReturnDraftForm
 from workflow.models import RevisionItem, RevisionRequest
+from workflow.services.content import StaleContent
 from workflow.services.core import available_transitions
 from workflow.services.procedure import chapter_update, row_analysis_update
 
@@ -93,40 +95,79 @@ def draft_page(request, pk: int):
     )
 
 
+def _saved(request, *, kind: str, obj, form, anchor: str, message: str, save):
+    """Save through `save()`; answer htmx (the autosave) with the editor's save state, a plain
+    form with a redirect. A stale save keeps the person's text in the editor and shows the
+    stored one beside it; nothing is lost either way."""
+    if not form.is_valid():
+        if request.htmx:
+            return _save_state(request, kind, obj, form, error=form.errors.as_text())
+        messages.error(request, _("Isian tidak valid: %(errors)s") % {"errors": form.errors})
+        return redirect(anchor)
+    try:
+        saved = save(form.cleaned_data)
+    except StaleContent as stale:
+        if not request.htmx:
+            raise
+        return _save_state(request, kind, obj, form, stale=stale)
+    if request.htmx:
+        return _save_state(request, kind, saved, form)
+    messages.success(request, message)
+    return redirect(anchor)
+
+
+def _save_state(request, kind: str, obj, form, *, stale=None, error: str = ""):
+    # Answered with 200 even when nothing was saved: htmx swaps only 2xx answers, and the
+    # state itself says whether the text is saved (data-saved), which the page's script reads.
+    version = obj.version if stale is None else form.data.get(form.add_prefix("version"), "")
+    return render(
+        request,
+        "documents/_save_state.html",
+        {
+            "kind": kind,
+            "obj": obj,
+            "prefix": form.prefix,
+            "version": version,
+            "stale": stale,
+            "error": error,
+            "saved_at": timezone.localtime() if stale is None and not error else None,
+        },
+    )
+
+
 @login_required
 @require_POST
 def chapter_save(request, pk: int, chapter_pk: int):
     chapter = access.chapter_for(request, pk, chapter_pk)
-    report = chapter.report
+    person = access.person_for(request)
     form = ChapterForm(request.POST, prefix=f"c{chapter.pk}")
-    anchor = _draft_url(report, f"bab-{chapter.pk}")
-    if not form.is_valid():
-        messages.error(request, _("Isian bab tidak valid."))
-        return redirect(anchor)
-    chapter_update(
-        chapter=chapter,
-        person=access.person_for(request),
-        body=form.cleaned_data["body"],
-        version=form.cleaned_data["version"],
+    return _saved(
+        request,
+        kind="chapter",
+        obj=chapter,
+        form=form,
+        anchor=_draft_url(chapter.report, f"bab-{chapter.pk}"),
+        message=_("%(title)s disimpan.") % {"title": chapter.title},
+        save=lambda data: chapter_update(
+            chapter=chapter, person=person, body=data["body"], version=data["version"]
+        ),
     )
-    messages.success(request, _("%(title)s disimpan.") % {"title": chapter.title})
-    return redirect(anchor)
 
 
 @login_required
 @require_POST
 def analysis_save(request, pk: int, row_pk: int):
     row = access.draft_row_for(request, pk, row_pk)
+    person = access.person_for(request)
     form = AnalysisForm(request.POST, prefix=f"r{row.pk}")
-    anchor = reverse("documents:draft", args=[pk]) + f"#baris-{row.pk}"
-    if not form.is_valid():
-        messages.error(request, _("Isian analisis tidak valid."))
-        return redirect(anchor)
-    row_analysis_update(
-        row=row,
-        person=access.person_for(request),
-        analysis=form.cleaned_data["analysis"],
-        version=form.cleaned_data["version"],
+    return _saved(
+        request,
+        kind="analysis",
+        obj=row,
+        form=form,
+        anchor=reverse("documents:draft", args=[pk]) + f"#baris-{row.pk}",
+        message=_("Analisis baris %(n)s disimpan.") % {"n": row.number},
+        save=lambda data: row_analysis_update(
+            row=row, person=person, analysis=data["analysis"], version=data["version"]
+        ),
     )
-    messages.success(request, _("Analisis baris %(n)s disimpan.") % {"n": row.number})
-    return redirect(anchor)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Layout
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -36,6 +37,8 @@ class ChapterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = _helper()
         self.helper.form_show_labels = False  # the card header names the chapter
+        # The version travels in the editor's save state (it moves with every autosave).
+        self.helper.layout = Layout("body")
 
 
 class AnalysisForm(forms.Form):
@@ -51,3 +54,4 @@ class AnalysisForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper()
+        self.helper.layout = Layout("analysis")

@@ -10,6 +10,17 @@ from django.utils import timezone
 
 from workflow.models import Report
 from workflow.services import records
+from workflow.services.core import WorkflowError
+
+
+class StaleContent(WorkflowError):
+    """Someone saved the text after this editor loaded it: nothing was saved. `text` and
+    `version` are what is stored now, so the editor can show both and let the person choose."""
+
+    def __init__(self, message: str, *, text: str, version: int) -> None:
+        super().__init__(message)
+        self.text = text
+        self.version = version
 
 
 def content_changed(report: Report, *, person, action: str, **payload) -> None:

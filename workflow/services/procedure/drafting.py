@@ -11,7 +11,7 @@ from sakip.models import Person, PlanRow
 from workflow.models import Chapter, Report, ReportState, RevisionItem, RevisionRequest
 from workflow.permissions import can_act_on_report
 from workflow.services import records
-from workflow.services.content import content_changed
+from workflow.services.content import StaleContent, content_changed
 from workflow.services.core import (
     TransitionDenied,
     TransitionRefused,
@@ -132,10 +132,14 @@ def chapter_update(*, chapter: Chapter, person: Person, body: str, version: int)
         report = Report.objects.select_for_update().get(pk=chapter.report_id)
         locked = Chapter.objects.select_for_update().get(pk=chapter.pk)
         check_drafting(report, person)
+        if body == locked.body:
+            return locked  # nothing changed (an autosave on leaving the field): no new version
         if locked.version != version:
-            raise WorkflowError(
-                _("Bab ini sudah diubah %(who)s. Muat ulang untuk melihat isi terbaru.")
-                % {"who": _changed_by(locked, person)}
+            raise StaleContent(
+                _("Bab ini sudah diubah %(who)s. Isian Anda belum disimpan.")
+                % {"who": _changed_by(locked, person)},
+                text=locked.body,
+                version=locked.version,
             )
         # A person's change ends the text's life as the product's draft.
         locked.generated = locked.generated and body == locked.body
@@ -155,10 +159,14 @@ def row_analysis_update(*, row: PlanRow, person: Person, analysis: str, version:
         report = Report.objects.select_for_update().get(pk=report_id[0])
         locked = PlanRow.objects.select_for_update().get(pk=row.pk)
         check_drafting(report, person)
+        if analysis.strip() == locked.analysis:
+            return locked  # nothing changed: no new version
         if locked.version != version:
-            raise WorkflowError(
-                _("Analisis baris ini sudah diubah %(who)s. Muat ulang halaman.")
-                % {"who": _changed_by(locked, person)}
+            raise StaleContent(
+                _("Analisis baris ini sudah diubah %(who)s. Isian Anda belum disimpan.")
+                % {"who": _changed_by(locked, person)},
+                text=locked.analysis,
+                version=locked.version,
             )
         analysis = analysis.strip()
         locked.analysis_generated = locked.analysis_generated and analysis == locked.analysis
