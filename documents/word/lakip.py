@@ -25,6 +25,7 @@ from documents.word.base import (
 )
 from documents.word.lakip_bab3 import CENTRE, RIGHT, bab3, heading, money
 from documents.word.tables import add_markup, merge_down, table
+from sakip.sop_format import SOP_HEADERS
 
 
 def filename(report) -> str:
@@ -174,17 +175,7 @@ def _lampiran(doc, d: dict) -> None:
         )
     table(
         doc,
-        [
-            "No",
-            "Sasaran Strategis",
-            "Indikator Kinerja",
-            "Target",
-            "Realisasi/ Progres Capaian",
-            "Program/Kegiatan/ Sub Kegiatan",
-            "Sumber Data",
-            "Yang membidangi",
-            "Ket",
-        ],
+        SOP_HEADERS,
         rows,
         header_rows=[[str(n) for n in range(1, 10)]],
         widths=[0.8, 3.4, 4.2, 2, 2.8, 4.2, 2.8, 2.6, 3.2],

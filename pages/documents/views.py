@@ -18,12 +18,18 @@ from documents.word.registry import document_docx
 from pages import access
 
 
-def _pdf_response(document, *, inline: bool = True) -> HttpResponse:
-    response = HttpResponse(document.content, content_type="application/pdf")
+def _file_response(content: bytes, filename: str, content_type: str, *, inline: bool = False):
+    """A document as a download: private, never sniffed, never cached by the browser."""
+    response = HttpResponse(content, content_type=content_type)
     disposition = "inline" if inline else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{document.filename}"'
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _pdf_response(document, *, inline: bool = True) -> HttpResponse:
+    response = _file_response(document.content, document.filename, "application/pdf", inline=inline)
     # Whether this request rendered the PDF or took it from the shared cache (or the signed
     # store): several app servers share one cache, and the proof in tests/servers reads this.
     response["X-Document-Source"] = "cache" if document.cached else "rendered"
@@ -95,17 +101,13 @@ def document_word(request, pk: int, kind: str):
         document = document_docx(report, kind)
     except DocumentMissing as exc:
         raise Http404(exc.message) from None
-    response = HttpResponse(document.content, content_type=DOCX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{document.filename}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return _file_response(document.content, document.filename, DOCX_CONTENT_TYPE)
 
 
 @login_required
 @require_GET
 def table_xlsx(request, pk: int):
     report = access.document_report_for(request, pk, "tabel")
-    response = HttpResponse(tabel.workbook(report), content_type=xlsx.XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{tabel.filename(report, "xlsx")}"'
-    return response
+    return _file_response(
+        tabel.workbook(report), tabel.filename(report, "xlsx"), xlsx.XLSX_CONTENT_TYPE
+    )
