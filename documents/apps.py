@@ -7,8 +7,11 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Dokumen")
 
     def ready(self) -> None:
+        from documents.perjanjian import sign_perjanjian
         from documents.signing import sign_final
         from workflow import hooks
 
-        # Step 10 of the procedure freezes and signs the final through this hook.
+        # Step 10 of the procedure freezes and signs the final through this hook, and the
+        # Camat's signature of a Perjanjian Kinerja freezes that version through this one.
         hooks.freeze_final.register(sign_final)
+        hooks.freeze_perjanjian.register(sign_perjanjian)

@@ -48,7 +48,7 @@ ADMIN_SHORTCUTS = [
     ("admin:sakip_sasaranstrategis_changelist", _("Sasaran strategis"), "bullseye"),
     ("admin:sakip_indikator_changelist", _("Indikator kinerja"), "graph-up"),
     ("admin:sakip_target_changelist", _("Target"), "flag"),
-    ("admin:sakip_anggaran_changelist", _("Anggaran program"), "cash-coin"),
+    ("admin:sakip_anggaran_changelist", _("Anggaran"), "cash-coin"),
     ("admin:workflow_step_changelist", _("Langkah SOP dan Mutu Baku"), "signpost-split"),
     ("admin:sakip_holiday_changelist", _("Hari libur"), "calendar-x"),
 ]

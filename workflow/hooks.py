@@ -40,3 +40,15 @@ work_page_path = Hook(
     "work_page_path(report_id, submission_id=None) → the path of the page where a step is "
     "done (the unit's page for a unit's step, else the report's page), for the links in mail.",
 )
+
+freeze_perjanjian = Hook(
+    "freeze_perjanjian",
+    "freeze_perjanjian(perjanjian=, person=): render the signed Perjanjian Kinerja from its "
+    "snapshot, store its bytes, hash and sign them. Runs inside the signing transaction.",
+)
+
+plan_page_path = Hook(
+    "plan_page_path",
+    "plan_page_path(year, perjanjian_id=None) → the path of the year's plan page, or of one "
+    "Perjanjian Kinerja's page: the link of a refusal that the plan can remove, and of mail.",
+)

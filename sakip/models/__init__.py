@@ -12,10 +12,12 @@ from sakip.models.org import (
     UnitKind,
 )
 from sakip.models.plan import (
+    Aggregation,
     Anggaran,
     Indikator,
     Nomenklatur,
     Polarity,
+    Renstra,
     SasaranStrategis,
     Target,
     TargetKind,
@@ -28,6 +30,7 @@ __all__ = [
     "LEADER_ROLES",
     "OFFICE_WIDE_ROLES",
     "PROCEDURE_ROLES",
+    "Aggregation",
     "Anggaran",
     "Evidence",
     "Holiday",
@@ -41,6 +44,7 @@ __all__ = [
     "Polarity",
     "ReferenceBand",
     "ReferenceNomenklatur",
+    "Renstra",
     "Role",
     "SasaranStrategis",
     "Target",

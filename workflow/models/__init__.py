@@ -10,6 +10,7 @@ from workflow.models.documents import (
     RenderedDocument,
     SignedDocument,
 )
+from workflow.models.perjanjian import PerjanjianKinerja, PerjanjianState
 from workflow.models.procedure import Report, ReportState, Step, Submission, SubmissionState
 from workflow.models.records import (
     AuditEntry,
@@ -30,6 +31,8 @@ __all__ = [
     "Meeting",
     "MeetingKind",
     "NotaDinas",
+    "PerjanjianKinerja",
+    "PerjanjianState",
     "ReferenceStep",
     "RenderedDocument",
     "Report",

@@ -1,0 +1,653 @@
+"""The year's plan as a workbook, both ways, with the nine-column workbook's discipline: the
+shared safe writer (`documents.xlsx`: text never becomes a formula), a very hidden marker
+saying whose plan this is, the import's container checks (`workbook_import.check_container`:
+size, zip bomb, macros, not an xlsx), formulas refused, every cell cleaned by the same rules
+as the plan page (`sakip.planning.cleaning`), per-cell errors in Indonesian, and a preview:
+the page saves nothing while an error remains, and only after the person confirms."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from io import BytesIO
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font, PatternFill, Protection
+from openpyxl.workbook.protection import WorkbookProtection
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from documents.workbook_import import CellChange, CellError, cell_text, check_container
+from documents.xlsx import set_cell, workbook_bytes, write_table, write_title
+from sakip.models import (
+    Aggregation,
+    Anggaran,
+    Nomenklatur,
+    Polarity,
+    Target,
+    TargetKind,
+    Unit,
+    Year,
+)
+from sakip.numbers import format_id_decimal
+from sakip.planning.cleaning import clean_plan_values, clean_rupiah
+from sakip.planning.snapshot import PLAN_RELATED, plan_budget, plan_targets
+from workflow.services.uploads import UploadRefused
+
+PLAN_SHEET, BUDGET_SHEET, GUIDE_SHEET, MARKER_SHEET = "Rencana", "Anggaran", "Petunjuk", "_sakip"
+MARKER_KIND = "sakip-rencana"
+FORMAT_VERSION = 1
+HEADER_ROW = 5
+FIRST_DATA_ROW = HEADER_ROW + 1
+YES, NO = "Ya", "Tidak"
+SHEET_PASSWORD = "sakip"  # Guards against slips, not attackers: the import re-checks all.
+INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
+EXTRA_ROWS_ALLOWED = 200
+
+# (header, field) of the plan sheet; the first two columns are the plan's, locked.
+PLAN_COLUMNS = [
+    ("ID", None),
+    ("Sasaran Strategis", None),
+    ("Indikator Kinerja", "name"),
+    ("IKU (Ya/Tidak)", "iku"),
+    ("Satuan", "satuan"),
+    ("Jenis target", "target_kind"),
+    ("Polaritas", "polarity"),
+    ("Cara menghitung triwulan", "aggregation"),
+    ("Target", "value"),
+    ("Batas atas (rentang)", "value_max"),
+    ("Target (teks)", "text"),
+    ("TW I", "tw1"),
+    ("TW II", "tw2"),
+    ("TW III", "tw3"),
+    ("TW IV", "tw4"),
+    ("Target akhir Renstra", "renstra_target"),
+    ("Target akhir Renstra (teks)", "renstra_target_text"),
+    ("Definisi/formula", "definition"),
+    ("Alasan pemilihan", "alasan"),
+    ("Sumber data", "sumber_data"),
+    ("Yang membidangi", "unit"),
+    ("Kode Program/Kegiatan/Sub Kegiatan", "nomenklatur"),
+]
+PLAN_HEADERS = [h for h, _f in PLAN_COLUMNS]
+PLAN_WIDTHS = [6, 30, 40, 9, 10, 14, 24, 22, 10, 10, 22, 8, 8, 8, 8, 10, 22, 36, 30, 28, 26, 20]
+BUDGET_HEADERS = [
+    "ID",
+    "Kode",
+    "Program/Kegiatan/Sub Kegiatan",
+    "Tingkat",
+    "Pagu (Rp)",
+    "Realisasi (Rp)",
+]
+BUDGET_WIDTHS = [6, 20, 60, 14, 18, 18]
+NUMBER_FIELDS = {"value", "value_max", "tw1", "tw2", "tw3", "tw4", "renstra_target"}
+CHOICES = {"target_kind": TargetKind, "polarity": Polarity, "aggregation": Aggregation}
+
+INSTRUCTIONS = [
+    "PETUNJUK PENGISIAN RENCANA KINERJA",
+    "",
+    "1. Lembar 'Rencana': satu baris per indikator. Isi hanya sel berwarna kuning; kolom ID dan",
+    "   Sasaran Strategis berasal dari aplikasi dan dikunci.",
+    "2. Angka ditulis tanpa satuan, mis. 90, 2,5 atau 1.234. Persen ditulis 0 sampai 100.",
+    "3. Jenis target, polaritas, cara menghitung triwulan dan yang membidangi dipilih dari daftar.",
+    "4. Kumulatif dan nilai terakhir: target TW IV sama dengan target tahun ini.",
+    "5. Lembar 'Anggaran': pagu dan realisasi dalam rupiah. Baris baru: kosongkan ID dan tulis",
+    "   kode program/kegiatan/sub kegiatan yang ada di nomenklatur kantor.",
+    "6. Jangan menulis rumus; tuliskan nilainya. Jangan mengubah judul kolom atau urutan lembar.",
+    "7. Indikator baru ditambahkan di halaman rencana, bukan di berkas ini.",
+    "8. Unggah kembali berkas ini di halaman rencana. Aplikasi menampilkan pratinjau; data baru",
+    "   tersimpan setelah Anda menekan 'Simpan perubahan'.",
+]
+
+
+def _choice_label(choices, value: str) -> str:
+    return str(choices(value).label)
+
+
+def _row_cells(target: Target) -> list:
+    ind = target.indikator
+    return [
+        target.pk,
+        ind.sasaran.name,
+        ind.name,
+        YES if ind.iku else NO,
+        ind.satuan,
+        _choice_label(TargetKind, ind.target_kind),
+        _choice_label(Polarity, ind.polarity),
+        _choice_label(Aggregation, ind.aggregation),
+        target.value,
+        target.value_max,
+        target.text,
+        target.tw1,
+        target.tw2,
+        target.tw3,
+        target.tw4,
+        ind.renstra_target,
+        ind.renstra_target_text,
+        ind.definition,
+        ind.alasan,
+        ind.sumber_data,
+        ind.unit.name,
+        ind.nomenklatur.code if ind.nomenklatur else "",
+    ]
+
+
+def _choice_list(ws, column: int, values: list[str], first: int, last: int) -> None:
+    validation = DataValidation(
+        type="list",
+        formula1='"' + ",".join(values) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Pilihan tidak sah",
+        error="Pilih dari daftar.",
+    )
+    ws.add_data_validation(validation)
+    letter = ws.cell(row=first, column=column).column_letter
+    validation.add(f"{letter}{first}:{letter}{last}")
+
+
+def plan_workbook(year: Year) -> bytes:
+    """The year's plan and budget, ready to be filled and uploaded again."""
+    targets = list(plan_targets(year))
+    wb = Workbook()
+    ws = wb.active
+    ws.title = PLAN_SHEET
+    write_title(
+        ws,
+        [
+            f"RENCANA KINERJA TAHUN {year.year}",
+            f"Kecamatan {year.office.name}",
+            "Isi hanya sel berwarna kuning. Lihat lembar 'Petunjuk'.",
+        ],
+    )
+    last = write_table(
+        ws, PLAN_HEADERS, [_row_cells(t) for t in targets], start_row=HEADER_ROW, widths=PLAN_WIDTHS
+    )
+    for excel_row in range(FIRST_DATA_ROW, last + 1):
+        for col in range(3, len(PLAN_COLUMNS) + 1):
+            cell = ws.cell(row=excel_row, column=col)
+            cell.protection = Protection(locked=False)
+            cell.fill = INPUT_FILL
+    if targets:
+        units = list(Unit.objects.filter(office_id=year.office_id).values_list("name", flat=True))
+        for field_name, values in (
+            ("iku", [YES, NO]),
+            ("target_kind", [str(c.label) for c in TargetKind]),
+            ("polarity", [str(c.label) for c in Polarity]),
+            ("aggregation", [str(c.label) for c in Aggregation]),
+        ):
+            column = next(i for i, (_h, f) in enumerate(PLAN_COLUMNS, start=1) if f == field_name)
+            _choice_list(ws, column, values, FIRST_DATA_ROW, last)
+        # An inline list holds 255 characters and no commas; the import checks names anyway.
+        if sum(len(u) + 1 for u in units) < 250 and not any("," in u for u in units):
+            _choice_list(ws, len(PLAN_COLUMNS) - 1, units, FIRST_DATA_ROW, last)
+    ws.freeze_panes = ws.cell(row=FIRST_DATA_ROW, column=4)
+    _protect(ws)
+
+    budget = wb.create_sheet(BUDGET_SHEET)
+    write_title(budget, [f"ANGGARAN TAHUN {year.year}", f"Kecamatan {year.office.name}"])
+    lines = list(plan_budget(year))
+    rows = [
+        [
+            a.pk,
+            a.nomenklatur.code,
+            a.nomenklatur.name,
+            a.nomenklatur.get_kind_display(),
+            a.pagu,
+            a.realisasi,
+        ]
+        for a in lines
+    ]
+    budget_last = write_table(
+        budget, BUDGET_HEADERS, rows, start_row=HEADER_ROW - 1, widths=BUDGET_WIDTHS
+    )
+    for excel_row in range(HEADER_ROW, budget_last + 1 + 50):
+        for col in (2, 5, 6) if excel_row > budget_last else (5, 6):
+            cell = budget.cell(row=excel_row, column=col)
+            cell.protection = Protection(locked=False)
+            cell.fill = INPUT_FILL
+    _protect(budget)
+
+    guide = wb.create_sheet(GUIDE_SHEET)
+    for i, line in enumerate(INSTRUCTIONS, start=1):
+        set_cell(guide.cell(row=i, column=1), line).font = Font(bold=(i == 1))
+    guide.column_dimensions["A"].width = 100
+
+    marker = wb.create_sheet(MARKER_SHEET)
+    values = {
+        "jenis": MARKER_KIND,
+        "versi": FORMAT_VERSION,
+        "kantor": year.office_id,
+        "tahun": year.year,
+    }
+    for i, (key, value) in enumerate(values.items(), start=1):
+        set_cell(marker.cell(row=i, column=1), key)
+        marker.cell(row=i, column=2, value=value)
+    marker.sheet_state = "veryHidden"
+    _protect(marker)
+    wb.security = WorkbookProtection(workbookPassword=SHEET_PASSWORD, lockStructure=True)
+    wb.active = 0
+    return workbook_bytes(wb)
+
+
+def _protect(ws) -> None:
+    ws.protection.sheet = True
+    ws.protection.password = SHEET_PASSWORD
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+
+
+# ---- Reading it back ----------------------------------------------------------------------
+
+
+@dataclass
+class PlanImport:
+    errors: list[CellError] = field(default_factory=list)
+    changes: list[CellChange] = field(default_factory=list)
+    rows: dict[int, dict] = field(default_factory=dict)
+    versions: dict[int, tuple[int, int]] = field(default_factory=dict)
+    budget: dict[int, dict] = field(default_factory=dict)
+    budget_versions: dict[int, int] = field(default_factory=dict)
+    new_budget: dict[int, dict] = field(default_factory=dict)
+
+
+def _refuse(message: str) -> None:
+    raise UploadRefused(message)
+
+
+def read_plan_upload(data: bytes, year: Year) -> PlanImport:
+    """Parse an uploaded plan workbook; raises UploadRefused for a workbook refused whole."""
+    check_container(data)
+    try:
+        wb = load_workbook(BytesIO(data), read_only=True, data_only=False, keep_links=False)
+    except Exception:  # openpyxl raises many kinds for a damaged file; all mean the same here.
+        _refuse(_("Berkas xlsx ini rusak atau tidak dapat dibaca."))
+    try:
+        _check_marker(wb, year)
+        result = PlanImport()
+        _read_plan(wb[PLAN_SHEET], year, result)
+        _read_budget(wb[BUDGET_SHEET], year, result)
+        return result
+    finally:
+        wb.close()
+
+
+def _check_marker(wb, year: Year) -> None:
+    names = wb.sheetnames
+    if MARKER_SHEET not in names or PLAN_SHEET not in names or BUDGET_SHEET not in names:
+        _refuse(_("Berkas ini bukan berkas rencana kinerja yang diunduh dari aplikasi ini."))
+    marker = {}
+    for key, value, *_rest in wb[MARKER_SHEET].iter_rows(
+        min_row=1, max_row=20, max_col=2, values_only=True
+    ):
+        if key:
+            marker[str(key)] = value
+    if marker.get("jenis") != MARKER_KIND:
+        _refuse(_("Berkas ini bukan berkas rencana kinerja yang diunduh dari aplikasi ini."))
+    if marker.get("kantor") != year.office_id:
+        _refuse(
+            _("Berkas ini rencana kantor kecamatan lain, bukan %(office)s.")
+            % {"office": year.office}
+        )
+    if marker.get("tahun") != year.year:
+        _refuse(
+            _("Berkas ini rencana tahun %(got)s, bukan tahun %(year)s.")
+            % {"got": marker.get("tahun"), "year": year.year}
+        )
+
+
+def _headers(ws, row: int, count: int) -> list[str]:
+    values = next(ws.iter_rows(min_row=row, max_row=row, max_col=count, values_only=True), ())
+    return [str(v).strip() if v is not None else "" for v in values]
+
+
+def _formula(cell) -> bool:
+    return getattr(cell, "data_type", None) == "f"
+
+
+def _read_plan(ws, year: Year, result: PlanImport) -> None:
+    if _headers(ws, HEADER_ROW, len(PLAN_HEADERS)) != PLAN_HEADERS:
+        _refuse(
+            _("Judul kolom lembar 'Rencana' telah diubah. Unduh berkas baru dan salin isian Anda.")
+        )
+    targets = {t.pk: t for t in Target.objects.filter(year=year).select_related(*PLAN_RELATED)}
+    units = {u.name.strip().lower(): u for u in Unit.objects.filter(office_id=year.office_id)}
+    nomenklatur = {n.code: n for n in Nomenklatur.objects.filter(office_id=year.office_id)}
+    seen: set[int] = set()
+    limit = FIRST_DATA_ROW + len(targets) + EXTRA_ROWS_ALLOWED
+    for excel_row, cells in enumerate(
+        ws.iter_rows(min_row=FIRST_DATA_ROW, max_col=len(PLAN_COLUMNS)), start=FIRST_DATA_ROW
+    ):
+        if excel_row > limit:
+            _refuse(_("Berkas berisi terlalu banyak baris untuk rencana ini."))
+        cells = list(cells) + [None] * (len(PLAN_COLUMNS) - len(cells))
+        values = [getattr(c, "value", None) for c in cells]
+        if all(v in (None, "") for v in values):
+            continue
+        ident = values[0]
+        target = targets.get(ident) if isinstance(ident, int) else None
+        if target is None or ident in seen:
+            reason = (
+                _("ID baris ganda.")
+                if target is not None
+                else _(
+                    "Baris ini tidak ada dalam rencana tahun ini; indikator baru ditambahkan di halaman rencana."
+                )
+            )
+            result.errors.append(CellError(excel_row, PLAN_HEADERS[0], cell_text(ident), reason))
+            continue
+        seen.add(ident)
+        _read_plan_row(result, target, excel_row, cells, units, nomenklatur)
+
+
+def _choice(choices, raw) -> str | None:
+    text = str(raw or "").strip().lower()
+    for choice in choices:
+        if text in (choice.value, str(choice.label).lower()):
+            return choice.value
+    return None
+
+
+def _read_plan_row(result, target: Target, excel_row: int, cells, units, nomenklatur) -> None:
+    raw: dict = {}
+    errors: list[CellError] = []
+    for col, (header, name) in enumerate(PLAN_COLUMNS, start=1):
+        if name is None:
+            continue
+        cell = cells[col - 1]
+        value = getattr(cell, "value", None)
+        if _formula(cell):
+            errors.append(
+                CellError(
+                    excel_row, header, str(value), _("Rumus tidak diizinkan; tuliskan nilainya.")
+                )
+            )
+            continue
+        if (
+            name in NUMBER_FIELDS
+            and isinstance(value, float | int)
+            and "%" in (getattr(cell, "number_format", "") or "")
+        ):
+            value = Decimal(repr(value)) * 100  # typed as "90%", Excel stores 0.9
+        raw[name] = value
+    column = {name: header for header, name in PLAN_COLUMNS if name}
+    values: dict = {}
+    for name, choices in CHOICES.items():
+        if name not in raw:
+            continue
+        chosen = _choice(choices, raw[name])
+        if chosen is None:
+            errors.append(
+                CellError(
+                    excel_row,
+                    column[name],
+                    cell_text(raw[name]),
+                    _("Pilih salah satu isian dari daftar."),
+                )
+            )
+        values[name] = chosen
+    if "iku" in raw:
+        flag = str(raw["iku"] or "").strip().lower()
+        if flag not in ("", YES.lower(), NO.lower()):
+            errors.append(
+                CellError(
+                    excel_row, column["iku"], cell_text(raw["iku"]), _("Isi dengan Ya atau Tidak.")
+                )
+            )
+        values["iku"] = flag == YES.lower()
+    if "unit" in raw:
+        unit = units.get(str(raw["unit"] or "").strip().lower())
+        if unit is None:
+            errors.append(
+                CellError(
+                    excel_row,
+                    column["unit"],
+                    cell_text(raw["unit"]),
+                    _("Unit ini tidak ada di kantor Anda."),
+                )
+            )
+        values["unit"] = unit
+    if "nomenklatur" in raw:
+        code = str(raw["nomenklatur"] or "").strip()
+        found = nomenklatur.get(code) if code else None
+        if code and found is None:
+            errors.append(
+                CellError(
+                    excel_row,
+                    column["nomenklatur"],
+                    code,
+                    _("Kode ini tidak ada di nomenklatur kantor."),
+                )
+            )
+        values["nomenklatur"] = found
+    kind = values.get("target_kind") or target.indikator.target_kind
+    cleaned, problems = clean_plan_values(
+        {
+            k: v
+            for k, v in raw.items()
+            if k not in CHOICES and k not in ("iku", "unit", "nomenklatur")
+        },
+        kind=kind,
+    )
+    for name, message in problems.items():
+        errors.append(CellError(excel_row, column[name], cell_text(raw.get(name)), message))
+    if kind == TargetKind.PERCENT and cleaned.get("satuan") not in ("", "%", None):
+        errors.append(
+            CellError(
+                excel_row, column["satuan"], cleaned["satuan"], _("Indikator persen bersatuan %.")
+            )
+        )
+    if errors:
+        result.errors += errors
+        return
+    values.update(cleaned)
+    old = _current(target)
+    changed = {k: v for k, v in values.items() if v != old[k]}
+    if not changed:
+        return
+    result.rows[target.pk] = values
+    result.versions[target.pk] = (target.indikator.version, target.version)
+    number = target.pk
+    for name in changed:
+        result.changes.append(
+            CellChange(target.pk, number, column[name], _show(old[name]), _show(values[name]))
+        )
+
+
+def _current(target: Target) -> dict:
+    ind = target.indikator
+    return {
+        "name": ind.name,
+        "iku": ind.iku,
+        "satuan": ind.satuan,
+        "target_kind": ind.target_kind,
+        "polarity": ind.polarity,
+        "aggregation": ind.aggregation,
+        "value": target.value,
+        "value_max": target.value_max,
+        "text": target.text,
+        "tw1": target.tw1,
+        "tw2": target.tw2,
+        "tw3": target.tw3,
+        "tw4": target.tw4,
+        "renstra_target": ind.renstra_target,
+        "renstra_target_text": ind.renstra_target_text,
+        "definition": ind.definition,
+        "alasan": ind.alasan,
+        "sumber_data": ind.sumber_data,
+        "unit": ind.unit,
+        "nomenklatur": ind.nomenklatur,
+    }
+
+
+def _show(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return YES if value else NO
+    if isinstance(value, Decimal):
+        return format_id_decimal(value)
+    if isinstance(value, Nomenklatur):
+        return value.code
+    for choices in CHOICES.values():
+        if isinstance(value, str) and value in choices.values:
+            return _choice_label(choices, value)
+    return str(value)
+
+
+def _read_budget(ws, year: Year, result: PlanImport) -> None:
+    if _headers(ws, HEADER_ROW - 1, len(BUDGET_HEADERS)) != BUDGET_HEADERS:
+        _refuse(
+            _("Judul kolom lembar 'Anggaran' telah diubah. Unduh berkas baru dan salin isian Anda.")
+        )
+    lines = {a.pk: a for a in Anggaran.objects.filter(year=year).select_related("nomenklatur")}
+    taken = {a.nomenklatur_id for a in lines.values()}
+    nomenklatur = {n.code: n for n in Nomenklatur.objects.filter(office_id=year.office_id)}
+    limit = HEADER_ROW + len(lines) + EXTRA_ROWS_ALLOWED
+    for excel_row, cells in enumerate(
+        ws.iter_rows(min_row=HEADER_ROW, max_col=len(BUDGET_HEADERS)), start=HEADER_ROW
+    ):
+        if excel_row > limit:
+            _refuse(_("Berkas berisi terlalu banyak baris anggaran."))
+        cells = list(cells) + [None] * (len(BUDGET_HEADERS) - len(cells))
+        values = [getattr(c, "value", None) for c in cells]
+        if all(v in (None, "") for v in values):
+            continue
+        errors = []
+        money = {}
+        for col, name in ((5, "pagu"), (6, "realisasi")):
+            cell = cells[col - 1]
+            header = f"{BUDGET_SHEET}: {BUDGET_HEADERS[col - 1]}"
+            if _formula(cell):
+                errors.append(
+                    CellError(
+                        excel_row,
+                        header,
+                        str(values[col - 1]),
+                        _("Rumus tidak diizinkan; tuliskan nilainya."),
+                    )
+                )
+                continue
+            try:
+                money[name] = clean_rupiah(values[col - 1], required=name == "pagu")
+            except ValueError as exc:
+                errors.append(CellError(excel_row, header, cell_text(values[col - 1]), str(exc)))
+        ident, code = values[0], str(values[1] or "").strip()
+        line = lines.get(ident) if isinstance(ident, int) else None
+        if ident not in (None, "") and line is None:
+            errors.append(
+                CellError(
+                    excel_row,
+                    f"{BUDGET_SHEET}: ID",
+                    cell_text(ident),
+                    _("Baris anggaran ini tidak ada dalam rencana tahun ini."),
+                )
+            )
+        if line is None and ident in (None, ""):
+            n = nomenklatur.get(code)
+            if n is None:
+                errors.append(
+                    CellError(
+                        excel_row,
+                        f"{BUDGET_SHEET}: Kode",
+                        code,
+                        _("Kode ini tidak ada di nomenklatur kantor."),
+                    )
+                )
+            elif n.pk in taken or n.pk in result.new_budget:
+                errors.append(
+                    CellError(
+                        excel_row,
+                        f"{BUDGET_SHEET}: Kode",
+                        code,
+                        _("Anggaran kode ini sudah ada; ubah barisnya."),
+                    )
+                )
+        if errors:
+            result.errors += errors
+            continue
+        money["realisasi"] = money.get("realisasi") or Decimal(0)
+        if line is None:
+            n = nomenklatur[code]
+            result.new_budget[n.pk] = money
+            result.changes.append(
+                CellChange(
+                    0,
+                    excel_row,
+                    f"{BUDGET_SHEET}: {code}",
+                    "",
+                    _("baru: pagu %(p)s") % {"p": format_id_decimal(money["pagu"])},
+                )
+            )
+            continue
+        changed = {k: v for k, v in money.items() if v != getattr(line, k)}
+        if changed:
+            result.budget[line.pk] = money
+            result.budget_versions[line.pk] = line.version
+            for name in changed:
+                result.changes.append(
+                    CellChange(
+                        line.pk,
+                        excel_row,
+                        f"{BUDGET_SHEET}: {line.nomenklatur.code} {name}",
+                        format_id_decimal(getattr(line, name)),
+                        format_id_decimal(money[name]),
+                    )
+                )
+
+
+# ---- The preview in the session -----------------------------------------------------------
+
+
+def _json(value):
+    if isinstance(value, Decimal):
+        return {"d": str(value)}
+    if isinstance(value, Unit | Nomenklatur):
+        return {"id": value.pk}
+    return value
+
+
+def to_session(result: PlanImport, year: Year) -> dict:
+    return {
+        "year": year.pk,
+        "rows": {
+            str(pk): {k: _json(v) for k, v in vals.items()} for pk, vals in result.rows.items()
+        },
+        "versions": {str(pk): list(v) for pk, v in result.versions.items()},
+        "budget": {
+            str(pk): {k: str(v) for k, v in vals.items()} for pk, vals in result.budget.items()
+        },
+        "budget_versions": {str(pk): v for pk, v in result.budget_versions.items()},
+        "new_budget": {
+            str(pk): {k: str(v) for k, v in vals.items()} for pk, vals in result.new_budget.items()
+        },
+    }
+
+
+def from_session(stored: dict, year: Year) -> dict:
+    """The arguments of `plan_apply` from a stored preview."""
+    units = {u.pk: u for u in Unit.objects.filter(office_id=year.office_id)}
+    nomenklatur = {n.pk: n for n in Nomenklatur.objects.filter(office_id=year.office_id)}
+
+    def back(name, value):
+        if isinstance(value, dict) and "d" in value:
+            return Decimal(value["d"])
+        if isinstance(value, dict) and "id" in value:
+            return (units if name == "unit" else nomenklatur).get(value["id"])
+        return value
+
+    return {
+        "rows": {
+            int(pk): {k: back(k, v) for k, v in vals.items()} for pk, vals in stored["rows"].items()
+        },
+        "versions": {int(pk): tuple(v) for pk, v in stored["versions"].items()},
+        "budget": {
+            int(pk): {k: Decimal(v) for k, v in vals.items()}
+            for pk, vals in stored["budget"].items()
+        },
+        "budget_versions": {int(pk): v for pk, v in stored["budget_versions"].items()},
+        "new_budget": {
+            int(pk): {k: Decimal(v) for k, v in vals.items()}
+            for pk, vals in stored["new_budget"].items()
+        },
+    }
