@@ -8,10 +8,12 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from pages.access import may_read_plan
 from pages.procedure.links import with_urls
-from sakip.models import LEADER_ROLES, Office, Role, Year
+from pages.procedure.reports import open_years
+from sakip.models import LEADER_ROLES, Office, Role
 from workflow.models import Report
-from workflow.selectors import tasks_for_person
+from workflow.selectors import perjanjian_tasks, tasks_for_person
 
 # What each role does in the SOP, in one sentence, so a new user knows their part.
 ROLE_DUTIES = {
@@ -89,16 +91,13 @@ def _office_context(request: HttpRequest, person) -> dict:
         "dashboard_url": reverse("dashboards:office") if person.role in LEADER_ROLES else None,
     }
     if person.role == Role.CAMAT:
-        # The Camat's first step: order the LAKIP of the latest year that has none yet.
-        reported = {r.year_id for r in reports}
-        year = (
-            Year.objects.filter(office_id=person.office_id)
-            .exclude(pk__in=reported)
-            .order_by("-year")
-            .first()
-        )
-        context["year_to_start"] = year
+        # The Camat's first step: order the LAKIP of the latest year that has none yet and
+        # whose Perjanjian Kinerja is signed (a year still being planned is not reported).
+        context["year_to_start"] = open_years(person).order_by("-year").first()
         context["start_url"] = reverse("workflow:report_create")
+    context["perjanjian_tasks"] = perjanjian_tasks(person)
+    if may_read_plan(person):
+        context["plan_url"] = reverse("planning:index")
     if person.role == Role.ADMIN and request.user.is_staff:
         context["admin_shortcuts"] = [
             {"url": reverse(name), "label": label, "icon": icon}

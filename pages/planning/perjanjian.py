@@ -27,6 +27,7 @@ from sakip.planning.snapshot import for_unit
 from workflow.models import AuditEntry, PerjanjianKinerja, PerjanjianState
 from workflow.models.perjanjian import office_agreement_in_force
 from workflow.permissions import may_prepare_plan
+from workflow.services import TransitionRefused
 from workflow.services import planning as svc
 from workflow.services.core import available_transitions, blocked_transitions
 
@@ -149,6 +150,11 @@ def perjanjian_amend(request, tahun: int, perjanjian_pk: int):
     person, perjanjian = access.perjanjian_for(request, tahun, perjanjian_pk)
     if not may_prepare_plan(person, perjanjian.office_id):
         raise PermissionDenied(_("PK Perubahan disiapkan oleh Kasubag PEP atau operator."))
+    if not perjanjian.is_signed:
+        raise TransitionRefused(
+            _("PK Perubahan dibuat dari PK yang sudah ditandatangani; PK ini masih %(state)s.")
+            % {"state": perjanjian.get_state_display().lower()}
+        )
     url = reverse("planning:perjanjian_amend", args=[tahun, perjanjian.pk])
     form = ReasonForm(request.POST or None, url=url, label=_("Buat PK Perubahan"))
     if request.method == "POST" and form.is_valid():
