@@ -129,7 +129,7 @@ def perjanjian_refusal(person: Person | None, perjanjian, meta: dict) -> str:
         return _("Akun Anda belum terdaftar sebagai pegawai kantor.")
     if person.office_id != perjanjian.office_id:
         return _("Anda tidak berwenang: Perjanjian Kinerja ini milik kantor lain.")
-    names = ", ".join(str(Role(r).label) for r in sorted(meta["roles"]))
+    names = ", ".join(str(r.label) for r in Role if r in meta["roles"])
     return _("Anda tidak berwenang: “%(label)s” dilakukan oleh %(roles)s, bukan oleh %(role)s.") % {
         "label": meta["label"],
         "roles": names,
