@@ -140,6 +140,6 @@ def lakip_data(report: Report, *, final: bool = False, on: dt.date | None = None
         },
         "anggaran": anggaran_data(report.year),
         # Bab II and Lampiran I: the Perjanjian Kinerja in force for this report's year.
-        "pk": lakip_pk(report),
+        "perjanjian": lakip_pk(report),
         "letter_number": letter.number if letter else "",
     }

@@ -86,6 +86,6 @@ def test_the_lakip_of_the_report_prints_the_pk_in_force(year_2025):
 
     report = _ordered(2025).to(S.COLLECTING)
     data = lakip_data(report)
-    assert data["pk"]["version"] == 1
-    assert data["pk"]["anggaran"]["header"] == "Program"
-    assert data["pk"]["anggaran"]["total"] == "3.291.750.000"
+    assert data["perjanjian"]["version"] == 1
+    assert data["perjanjian"]["anggaran"]["header"] == "Program"
+    assert data["perjanjian"]["anggaran"]["total"] == "3.291.750.000"
