@@ -7,8 +7,10 @@ a `SignedDocument` is created once and never updated."""
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
@@ -105,7 +107,19 @@ def sign_pdf(content: bytes, *, page: int, box: tuple, style, reason: str, locat
         stamp_style=style,
         new_field_spec=fields.SigFieldSpec(sig_field_name=FIELD_NAME, on_page=page, box=box),
     )
-    return pdf_signer.sign_pdf(writer).getvalue()
+    return outside_event_loop(lambda: pdf_signer.sign_pdf(writer).getvalue())
+
+
+def outside_event_loop(work):
+    """pyHanko's synchronous calls run `asyncio.run()`, which refuses to start inside a
+    thread that already runs an event loop (an async server, a browser test's main thread
+    seeding the demo): there the work runs in a short-lived thread of its own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return work()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(work).result()
 
 
 def sign_rendered(
@@ -192,8 +206,10 @@ def validate_signature(content: bytes) -> dict:
         sigs = reader.embedded_signatures
         if not sigs:
             return {"valid": False, "intact": False, "signer": ""}
-        status = validate_pdf_signature(
-            sigs[0], signer_validation_context=ValidationContext(trust_roots=[root])
+        status = outside_event_loop(
+            lambda: validate_pdf_signature(
+                sigs[0], signer_validation_context=ValidationContext(trust_roots=[root])
+            )
         )
         return {
             "valid": bool(status.bottom_line),

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from documents.plan_registry import PLAN_KINDS, perjanjian_pdf, plan_document_pdf
@@ -57,12 +58,25 @@ def perjanjian_prepare(request, tahun: int):
     return redirect(reverse("planning:plan", args=[tahun]) + "#perjanjian")
 
 
+HISTORY_LABELS = {
+    "sakip.perjanjian.created": gettext_lazy("draf disiapkan"),
+    "sakip.perjanjian.amended": gettext_lazy("PK Perubahan dibuat"),
+    "sakip.perjanjian.submit": gettext_lazy("diajukan kepada Sekretaris Camat"),
+    "sakip.perjanjian.review": gettext_lazy("diperiksa dan diteruskan kepada Camat"),
+    "sakip.perjanjian.return_for_revision": gettext_lazy("dikembalikan untuk diperbaiki"),
+    "sakip.perjanjian.sign": gettext_lazy("ditandatangani"),
+}
+
+
 def _history(perjanjian: PerjanjianKinerja) -> list[AuditEntry]:
-    return list(
+    entries = list(
         AuditEntry.objects.filter(office_id=perjanjian.office_id, payload__perjanjian=perjanjian.pk)
         .select_related("actor")
         .order_by("created_at", "id")
     )
+    for entry in entries:
+        entry.label = HISTORY_LABELS.get(entry.action, entry.action)
+    return entries
 
 
 def _diff(perjanjian: PerjanjianKinerja, content: dict):
