@@ -76,8 +76,10 @@ class PerjanjianSubject:
 
     def lock(self, obj: PerjanjianKinerja) -> tuple[PerjanjianKinerja, PerjanjianKinerja]:
         Year.objects.select_for_update().filter(pk=obj.year_id).first()
+        # Only the PK's row is locked: its unit may be empty (an outer join PostgreSQL does
+        # not lock).
         target = (
-            PerjanjianKinerja.objects.select_for_update()
+            PerjanjianKinerja.objects.select_for_update(of=("self",))
             .select_related("office__kabupaten", "year", "unit")
             .get(pk=obj.pk)
         )
