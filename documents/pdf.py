@@ -21,7 +21,7 @@ from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 
 # Bump when the templates change in a way that must invalidate cached drafts.
-RENDER_VERSION = "1"
+RENDER_VERSION = "2"  # 2: Bab II and Lampiran I print the signed PK
 CSS_PX_TO_PT = 0.75
 
 
