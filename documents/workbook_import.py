@@ -163,7 +163,7 @@ def _cell_text(value) -> str:
     return str(value)
 
 
-# The plan workbook (`documents.plan_workbook`) reads its cells the same way.
+# The plan workbook (`documents.plan_workbook_import`) reads its cells the same way.
 cell_text = _cell_text
 
 

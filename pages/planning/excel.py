@@ -14,7 +14,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from documents.plan_workbook import from_session, plan_workbook, read_plan_upload, to_session
+from documents.plan_workbook_export import plan_workbook
+from documents.plan_workbook_import import from_session, read_plan_upload, to_session
 from pages import access
 from pages.entry.excel import xlsx_response
 from pages.planning.common import edit_refusal
