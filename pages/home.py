@@ -34,16 +34,19 @@ ROLE_DUTIES = {
         "LAKIP, membuat surat pengantar dan nomornya, menggandakan, lalu mengirim LAKIP."
     ),
     Role.ADMIN: _(
-        "Sebagai operator, Anda mengelola data induk kantor: unit kerja, pegawai, tahun, "
-        "sasaran, indikator, target, anggaran, dan langkah SOP."
+        "Sebagai operator, Anda mengelola data induk kantor (unit kerja, pegawai, tahun, "
+        "langkah SOP) dan bersama Kasubag PEP menyiapkan rencana kinerja: sasaran, "
+        "indikator, target, anggaran, dan Perjanjian Kinerja."
     ),
     Role.KABUPATEN: _(
         "Anda membaca capaian kinerja dan kemajuan LAKIP seluruh kecamatan di kabupaten Anda."
     ),
 }
 
-# The operator's shortcuts into the admin: (url name, label, icon).
+# The operator's shortcuts: the plan page first (targets and budget are edited there, with
+# Indonesian numbers), then the admin: (url name, label, icon).
 ADMIN_SHORTCUTS = [
+    ("planning:index", _("Rencana kinerja dan PK"), "bullseye"),
     ("admin:sakip_person_changelist", _("Pegawai"), "people"),
     ("admin:sakip_unit_changelist", _("Unit kerja"), "diagram-3"),
     ("admin:sakip_year_changelist", _("Tahun dan kategori capaian"), "calendar3"),

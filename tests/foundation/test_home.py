@@ -76,6 +76,7 @@ def test_it_gives_the_operator_master_data_shortcuts(client_for, admin_user):
     assert "/admin/sakip/person/" in body
     assert "/admin/sakip/indikator/" in body
     assert "/admin/workflow/step/" in body
+    assert 'href="/rencana/"' in body  # targets and budget are planned on the plan page
     assert "Operator" in body
 
 
