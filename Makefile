@@ -59,8 +59,8 @@ migrate: install
 run: install system-packages migrate
 	@# The compiled English catalogue is committed; recompile only where gettext is installed.
 	@if command -v msgfmt >/dev/null; then $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0; fi
-	$(PY) manage.py seed_demo
 	$(PY) manage.py make_demo_certificate
+	$(PY) manage.py seed_demo
 	@echo ""
 	@echo "SAKIP Kecamatan berjalan di http://$(HOST):$(PORT)/"
 	@echo "Login demo (kata sandi semua: mungka2025):"

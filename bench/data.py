@@ -4,9 +4,13 @@
   office, and the nine-column page at 10 rows;
 - Harau 2025 gets 1,000 rows for its Seksi Pemerintahan: the page and the Excel upload at
   scale;
-- Mungka 2026 (same indicators) is left without a report for the full 13-step cycle.
+- Mungka's next year without a plan (2027: the demo is planning 2026) gets the same
+  indicators and is left without a report for the full 13-step cycle.
 
-Rows are filled with bulk writes: this is set-up, not the procedure under test."""
+Step 2 fills the rows from the signed Perjanjian Kinerja in force, so each year's grown plan
+is agreed as imported (`agree_plan`: a signed version whose snapshot is the plan as built,
+without its PDF — the PK's own cost is not what the benchmark measures). Rows are filled with
+bulk writes: this is set-up, not the procedure under test."""
 
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ import hashlib
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 
 from sakip.models import (
     Evidence,
@@ -28,7 +33,7 @@ from sakip.models import (
     Unit,
     Year,
 )
-from workflow.models import Report, Submission
+from workflow.models import PerjanjianKinerja, PerjanjianState, Report, Submission
 from workflow.services import procedure as svc
 
 TODAY = dt.date(2026, 1, 12)
@@ -95,11 +100,13 @@ def build() -> dict:
     for i, unit in enumerate(others):
         share = missing // len(others) + (1 if i < missing % len(others) else 0)
         add_indicators(mungka, unit, share, [m2025])
-    m2026 = next_year(m2025)
+    cycle_year = next_year(m2025)
 
     # Harau: 1,000 rows for one unit.
     counts = _rows_per_unit(harau, h2025)
     add_indicators(harau, h_pemerintahan, 1000 - counts.get(h_pemerintahan.pk, 0), [h2025])
+    for year in (m2025, h2025, cycle_year):
+        agree_plan(year)
 
     mungka_report = start_report(mungka, m2025)
     harau_report = start_report(harau, h2025)
@@ -108,14 +115,15 @@ def build() -> dict:
         "harau_report": harau_report.pk,
         "small": mungka_report.submissions.get(unit=pemerintahan).pk,
         "large": harau_report.submissions.get(unit=h_pemerintahan).pk,
-        "cycle_year": m2026.pk,
+        "cycle_year": cycle_year.pk,
     }
 
 
 def next_year(year: Year) -> Year:
-    """The following year with the same indicators and targets."""
+    """The office's first year after the last one it has, with `year`'s targets."""
+    last = Year.objects.filter(office=year.office).order_by("-year").first()
     following, _ = Year.objects.get_or_create(
-        office=year.office, year=year.year + 1, defaults={"bands": year.bands}
+        office=year.office, year=last.year + 1, defaults={"bands": year.bands}
     )
     Target.objects.bulk_create(
         [
@@ -124,6 +132,38 @@ def next_year(year: Year) -> Year:
         ]
     )
     return following
+
+
+def agree_plan(year: Year) -> PerjanjianKinerja:
+    """A signed office PK version whose snapshot is the year's plan as the benchmark built it."""
+    from workflow.services.planning import frozen_content
+
+    camat = person("harau-camat" if year.office.name == "Harau" else "camat")
+    latest = (
+        PerjanjianKinerja.objects.filter(year=year, unit__isnull=True).order_by("-version").first()
+    )
+    agreement = PerjanjianKinerja(
+        office=year.office,
+        year=year,
+        version=latest.version + 1 if latest else 1,
+        amends=latest,
+        reason="Rencana benchmark",
+        created_by=camat,
+    )
+    snapshot = frozen_content(agreement, TODAY)
+    return PerjanjianKinerja.objects.create(
+        office=year.office,
+        year=year,
+        version=agreement.version,
+        amends=latest,
+        reason=agreement.reason,
+        state=PerjanjianState.SIGNED,
+        snapshot=snapshot,
+        dated=TODAY,
+        created_by=camat,
+        signed_by=camat,
+        signed_at=timezone.now(),
+    )
 
 
 def start_report(office: Office, year: Year) -> Report:

@@ -1,7 +1,9 @@
 """Builds the demo offices from `demo.data`. Idempotent: running it twice changes
 nothing. Past years (2023, 2024) are imported as closed reports with their realisations and
 step timings, so dashboards and the LAKIP have earlier years to compare with; the current
-year (2025) has targets only and its report is started by the Camat in the browser."""
+year (2025) has targets only and its report is started by the Camat in the browser. Every
+year 2023–2025 has its Perjanjian Kinerja signed (the office's and each unit's), and 2026's
+plan is being prepared (`demo.planning`)."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from demo import data
+from demo import data, planning
 from sakip.models import (
     Anggaran,
     Indikator,
@@ -37,6 +39,9 @@ PLAN_YEARS = (2023, 2024, 2025)
 @transaction.atomic
 def seed_demo() -> dict[str, Office]:
     kabupaten, _ = Kabupaten.objects.get_or_create(name=data.KABUPATEN)
+    if not kabupaten.bupati_name:
+        kabupaten.bupati_name = data.BUPATI
+        kabupaten.save(update_fields=["bupati_name"])
     mungka = _office(kabupaten, data.MUNGKA)
     units = _units(mungka)
     people = _people(mungka, units, data.PEOPLE)
@@ -44,9 +49,13 @@ def seed_demo() -> dict[str, Office]:
     nomenklatur = _nomenklatur(mungka)
     years = _years(mungka)
     _anggaran(years, nomenklatur)
+    planning.sub_kegiatan_budget(years, nomenklatur)
     indikator = _plan(mungka, units, nomenklatur, years, data.SASARAN)
     for year in HISTORY_YEARS:
         _history(mungka, years[year], indikator, people, units)
+    for year in PLAN_YEARS:
+        planning.sign_year(years[year], people)
+    planning.plan_2026(mungka, people, units, nomenklatur)
 
     harau = _office(kabupaten, data.HARAU)
     harau_units = _units(harau)
@@ -60,6 +69,8 @@ def seed_demo() -> dict[str, Office]:
     harau_indikator = _plan(harau, harau_units, harau_nomenklatur, harau_years, harau_plan)
     for year in HISTORY_YEARS:
         _history(harau, harau_years[year], harau_indikator, harau_people, harau_units)
+    for year in PLAN_YEARS:
+        planning.sign_year(harau_years[year], harau_people, units=False)
 
     _kabupaten_reader(kabupaten)
     return {"mungka": mungka, "harau": harau}
@@ -174,20 +185,28 @@ def _anggaran(years: dict[int, Year], nomenklatur: dict[str, Nomenklatur]) -> No
         for year, (pagu, real) in zip(PLAN_YEARS, figures, strict=True):
             Anggaran.objects.get_or_create(
                 year=years[year],
-                program=nomenklatur[code],
+                nomenklatur=nomenklatur[code],
                 defaults={"pagu": Decimal(pagu), "realisasi": Decimal(real)},
             )
 
 
 def _plan(office, units, nomenklatur, years, sasaran_specs) -> list[tuple[Indikator, dict]]:
     result = []
+    renstra = planning.renstra(office)
     for s_order, (s_name, indicators) in enumerate(sasaran_specs, start=1):
         sasaran, _ = SasaranStrategis.objects.get_or_create(
-            office=office, name=s_name, defaults={"order": s_order, "code": f"SS{s_order}"}
+            office=office,
+            name=s_name,
+            defaults={"order": s_order, "code": f"SS{s_order}", "renstra": renstra},
         )
         for i_order, spec in enumerate(indicators, start=1):
-            (name, satuan, polarity, kind, unit_key, code, source, targets, reals, renstra) = spec
-            text_renstra = isinstance(renstra, str)
+            (name, satuan, polarity, kind, unit_key, code, source, targets, reals, renstra_end) = (
+                spec
+            )
+            iku, rule, alasan, formula, annual = data.PLAN_DETAILS.get(
+                name, (False, "terakhir", "", "", False)
+            )
+            text_renstra = isinstance(renstra_end, str)
             indikator, _ = Indikator.objects.get_or_create(
                 office=office,
                 sasaran=sasaran,
@@ -200,14 +219,19 @@ def _plan(office, units, nomenklatur, years, sasaran_specs) -> list[tuple[Indika
                     "nomenklatur": nomenklatur.get(code),
                     "sumber_data": source,
                     "order": i_order,
-                    "renstra_target": None if text_renstra else Decimal(str(renstra)),
-                    "renstra_target_text": renstra if text_renstra else "",
-                    "definition": _definition(name, satuan, polarity),
+                    "renstra_target": None if text_renstra else Decimal(str(renstra_end)),
+                    "renstra_target_text": renstra_end if text_renstra else "",
+                    "definition": formula or _definition(name, satuan, polarity),
+                    "iku": iku,
+                    "aggregation": rule,
+                    "alasan": alasan,
                 },
             )
             for year, value in targets.items():
                 Target.objects.get_or_create(
-                    indikator=indikator, year=years[year], defaults=_target_fields(value)
+                    indikator=indikator,
+                    year=years[year],
+                    defaults=planning.target_fields(value, rule, polarity, annual),
                 )
             result.append((indikator, reals))
     return result
@@ -218,21 +242,6 @@ def _definition(name: str, satuan: str, polarity: str) -> str:
         "semakin tinggi semakin baik" if polarity == "higher" else "semakin rendah semakin baik"
     )
     return f"{name} ({satuan or 'kualitatif'}); {direction}."
-
-
-def _target_fields(value) -> dict:
-    if isinstance(value, str):
-        return {"text": value}
-    if isinstance(value, tuple):
-        return {"value": Decimal(str(value[0])), "value_max": Decimal(str(value[1]))}
-    quarters = [Decimal(str(value)) * Decimal(q) / 4 for q in (1, 2, 3, 4)]
-    return {
-        "value": Decimal(str(value)),
-        "tw1": quarters[0],
-        "tw2": quarters[1],
-        "tw3": quarters[2],
-        "tw4": quarters[3],
-    }
 
 
 def _history(office, year, indikator, people, units) -> None:

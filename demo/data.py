@@ -496,3 +496,170 @@ KABUPATEN_READER = (
 )
 
 DEMO_PASSWORD = "mungka2025"
+
+# ---- The plan (Perencanaan Kinerja) -------------------------------------------------------
+
+# The Bupati: Pihak Kedua of every office's Perjanjian Kinerja (a fictional name; a Bupati is
+# elected and has no NIP).
+BUPATI = "H. ZULHENDRI DT. RAJO INTAN, S.H., M.M."
+
+# (name, first year, last year) of each office's Renstra.
+RENSTRA = ("Rencana Strategis Kecamatan {office} Tahun 2021–2026", 2021, 2026)
+
+# Per indicator (by name): IKU flag, how its quarters add up, the reason it was chosen, its
+# formula, and whether it is measured once a year (only TW IV has a target).
+PLAN_DETAILS = {
+    "Persentase nagari dengan administrasi pemerintahan tertib": (
+        True,
+        "terakhir",
+        "Mengukur hasil pembinaan penyelenggaraan pemerintahan nagari, tugas pokok kecamatan.",
+        "Jumlah nagari dengan administrasi tertib ÷ jumlah nagari × 100%",
+        False,
+    ),
+    "Persentase rekomendasi dan koordinasi pemerintahan yang ditindaklanjuti": (
+        False,
+        "terakhir",
+        "",
+        "Rekomendasi yang ditindaklanjuti ÷ rekomendasi hasil rapat koordinasi × 100%",
+        False,
+    ),
+    "Jumlah produk hukum nagari yang difasilitasi": (
+        False,
+        "kumulatif",
+        "",
+        "Jumlah peraturan nagari dan peraturan wali nagari yang difasilitasi dalam setahun",
+        False,
+    ),
+    "Indeks Kepuasan Masyarakat (IKM) terhadap pelayanan kecamatan": (
+        True,
+        "terakhir",
+        "Ukuran langsung kualitas pelayanan menurut masyarakat (PermenPAN-RB 14/2017).",
+        "Nilai IKM hasil survei kepuasan masyarakat (skala 25–100)",
+        True,
+    ),
+    "Persentase layanan PATEN yang selesai tepat waktu": (
+        True,
+        "terakhir",
+        "Menunjukkan kepastian waktu layanan administrasi terpadu kecamatan.",
+        "Layanan selesai sesuai standar waktu ÷ seluruh layanan PATEN × 100%",
+        False,
+    ),
+    "Rata-rata waktu penyelesaian layanan administrasi": (
+        False,
+        "rata_rata",
+        "",
+        "Jumlah hari penyelesaian seluruh layanan ÷ jumlah layanan",
+        False,
+    ),
+    "Persentase usulan Musrenbang kecamatan yang terakomodir dalam RKPD": (
+        True,
+        "terakhir",
+        "Mengukur efektivitas kecamatan menyalurkan aspirasi pembangunan masyarakat.",
+        "Usulan yang masuk RKPD ÷ usulan prioritas Musrenbang kecamatan × 100%",
+        True,
+    ),
+    "Jumlah lembaga kemasyarakatan nagari yang aktif": (
+        False,
+        "terakhir",
+        "",
+        "Jumlah LKN yang melaporkan kegiatan pada triwulan berjalan",
+        False,
+    ),
+    "Persentase bantuan sosial yang tersalur tepat sasaran": (
+        False,
+        "terakhir",
+        "",
+        "Penerima bansos sesuai DTKS ÷ seluruh penerima bansos × 100%",
+        False,
+    ),
+    "Ketersediaan data PMKS yang mutakhir": (
+        False,
+        "terakhir",
+        "",
+        "Basis data PMKS tersedia dan tanggal pemutakhiran terakhir",
+        False,
+    ),
+    "Jumlah kasus gangguan ketentraman dan ketertiban umum": (
+        True,
+        "kumulatif",
+        "Mengukur hasil koordinasi ketentraman dan ketertiban umum di wilayah kecamatan.",
+        "Jumlah kasus gangguan trantibum yang tercatat Satpol PP dan Polsek",
+        False,
+    ),
+    "Persentase pelanggaran Perda/Perkada yang ditindaklanjuti": (
+        False,
+        "terakhir",
+        "",
+        "Pelanggaran yang ditindaklanjuti ÷ pelanggaran yang ditemukan × 100%",
+        False,
+    ),
+    "Persentase realisasi anggaran kecamatan": (
+        False,
+        "terakhir",
+        "",
+        "Realisasi belanja ÷ pagu anggaran × 100%",
+        False,
+    ),
+    "Nilai hasil evaluasi SAKIP kecamatan": (
+        True,
+        "terakhir",
+        "Nilai akuntabilitas kinerja kecamatan menurut evaluasi Inspektorat (PermenPAN-RB 88/2021).",
+        "Nilai LHE SAKIP dari Inspektorat Kabupaten",
+        True,
+    ),
+    "Persentase ASN yang memenuhi standar kompetensi jabatan": (
+        False,
+        "terakhir",
+        "",
+        "ASN yang memenuhi standar kompetensi ÷ seluruh ASN kecamatan × 100%",
+        True,
+    ),
+    "Persentase barang milik daerah yang tercatat dan terekonsiliasi": (
+        False,
+        "terakhir",
+        "",
+        "BMD tercatat dan terekonsiliasi ÷ seluruh BMD kecamatan × 100%",
+        False,
+    ),
+}
+
+# The sub kegiatan behind the indicators, with their pagu (Rp) for 2023, 2024 and 2025.
+SUB_KEGIATAN_PAGU = {
+    "7.01.01.2.01.0006": (16_200_000, 17_400_000, 18_500_000),
+    "7.01.01.2.02.0008": (11_000_000, 12_000_000, 12_800_000),
+    "7.01.01.2.03.0005": (8_500_000, 9_200_000, 9_750_000),
+    "7.01.01.2.05.0009": (30_000_000, 32_500_000, 35_000_000),
+    "7.01.02.2.01.0001": (58_000_000, 61_500_000, 65_000_000),
+    "7.01.02.2.02.0003": (79_500_000, 84_000_000, 88_400_000),
+    "7.01.02.2.04.0002": (48_700_000, 51_300_000, 54_200_000),
+    "7.01.03.2.01.0001": (42_000_000, 45_250_000, 47_500_000),
+    "7.01.03.2.01.0003": (52_400_000, 55_600_000, 58_300_000),
+    "7.01.03.2.03.0002": (33_000_000, 35_000_000, 36_750_000),
+    "7.01.04.2.01.0001": (40_100_000, 42_300_000, 44_600_000),
+    "7.01.04.2.02.0001": (35_300_000, 37_400_000, 39_250_000),
+    "7.01.06.2.01.0001": (34_200_000, 36_100_000, 38_000_000),
+    "7.01.06.2.01.0002": (38_200_000, 40_400_000, 42_500_000),
+}
+
+# The 2026 plan in preparation (copied from 2025, then being worked on): new targets of the
+# year, and what is still wrong with it so the plan page shows its checks.
+PLAN_2026_TARGETS = {
+    "Persentase nagari dengan administrasi pemerintahan tertib": 95,
+    "Indeks Kepuasan Masyarakat (IKM) terhadap pelayanan kecamatan": 86,
+    "Persentase layanan PATEN yang selesai tepat waktu": 97,
+    "Jumlah kasus gangguan ketentraman dan ketertiban umum": 16,
+}
+# TW IV still at last year's figure although the year's target moved.
+PLAN_2026_STALE_TW4 = "Persentase layanan PATEN yang selesai tepat waktu"
+# A lower-is-better average whose quarters were typed rising.
+PLAN_2026_RISING = ("Rata-rata waktu penyelesaian layanan administrasi", [1.6, 1.7, 1.8, 1.9])
+# A new indicator of 2026 still missing its formula, sumber data and Renstra end target.
+PLAN_2026_NEW = {
+    "sasaran": "Meningkatnya kualitas penyelenggaraan pemerintahan kecamatan",
+    "name": "Persentase nagari yang menerapkan layanan administrasi berbasis elektronik",
+    "satuan": "%",
+    "target_kind": "percent",
+    "unit": "pemerintahan",
+    "code": "7.01.06.2.01.0002",
+    "value": 40,
+}

@@ -24,7 +24,7 @@ from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 
 # Bump when the templates change in a way that must invalidate cached drafts.
-RENDER_VERSION = "2"
+RENDER_VERSION = "3"  # 2: Bab II and Lampiran I print the signed PK; 3: the LKjIP draft
 CSS_PX_TO_PT = 0.75
 logger = logging.getLogger(__name__)
 

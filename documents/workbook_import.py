@@ -214,6 +214,10 @@ def _cell_text(value) -> str:
     return str(value)
 
 
+# The plan workbook (`documents.plan_workbook_import`) reads its cells the same way.
+cell_text = _cell_text
+
+
 def read_upload(data: bytes, submission: Submission) -> ImportResult:
     """Parse an uploaded format; raises UploadRefused for a workbook refused as a whole."""
     check_container(data)

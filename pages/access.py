@@ -12,12 +12,23 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from sakip.models import LEADER_ROLES, OFFICE_WIDE_ROLES, Evidence, Person, PlanRow, Role
-from workflow.models import Chapter, Report, ReportState, Submission
-from workflow.permissions import can_edit_rows
+from sakip.models import (
+    LEADER_ROLES,
+    OFFICE_WIDE_ROLES,
+    Evidence,
+    Person,
+    PlanRow,
+    Role,
+    Target,
+    Year,
+)
+from workflow.models import Chapter, PerjanjianKinerja, Report, ReportState, Submission
+from workflow.models.perjanjian import plan_lock_reason
+from workflow.permissions import can_edit_rows, may_prepare_plan
 
 S = ReportState
 
@@ -253,3 +264,101 @@ def document_report_for(request, pk: int, kind: str) -> Report:
     if refusal:
         raise PermissionDenied(refusal)
     return report
+
+
+# ---- The plan and its Perjanjian Kinerja --------------------------------------------------
+#
+# The plan of a year is the office's: the Kasubag PEP (`jf`) and the operator prepare it, the
+# Sekcam reviews and the Camat signs its PK, and each Kasi reads the indicators his unit
+# answers for (and his unit's PK). A person without an office (the kabupaten reader) finds no
+# plan at all (404), like another office's objects.
+
+PLAN_READERS = frozenset({Role.CAMAT, Role.SEKCAM, Role.JF, Role.ADMIN})
+
+
+def plan_scope(person: Person) -> int | None:
+    """The unit whose indicators this person reads, or None for the whole plan."""
+    return None if person.role in PLAN_READERS else person.unit_id
+
+
+def may_read_plan(person: Person | None) -> bool:
+    if person is None or person.office_id is None:
+        return False
+    return person.role in PLAN_READERS or (person.role == Role.KASI and person.unit_id is not None)
+
+
+def plan_year_for(request, tahun: int) -> tuple[Person, Year]:
+    """The year of the person's office whose plan they may read (404 without an office or
+    such a year; 403 for a role that reads no plan)."""
+    person = person_for(request)
+    if person.office_id is None:
+        raise Http404
+    year = get_object_or_404(
+        Year.objects.select_related("office__kabupaten"), office_id=person.office_id, year=tahun
+    )
+    if not may_read_plan(person):
+        raise PermissionDenied(
+            _("Rencana kinerja dibaca Camat, Sekretaris Camat, Kasi/Kasubag dan penyusunnya.")
+        )
+    return person, year
+
+
+def plan_edit_refusal(person: Person, year: Year) -> str | None:
+    """Why this person may not change the year's plan now, or None."""
+    if not may_prepare_plan(person, year.office_id):
+        return _(
+            "Rencana kinerja disiapkan oleh Kasubag Perencanaan, Evaluasi dan Pelaporan dan "
+            "operator; Anda dapat membacanya."
+        )
+    return plan_lock_reason(year)
+
+
+def may_edit_plan(person: Person, year: Year) -> bool:
+    return plan_edit_refusal(person, year) is None
+
+
+def plan_preparer_for(request, tahun: int) -> tuple[Person, Year]:
+    """A year whose plan this person prepares (the plan may still be locked by its PK: the
+    services refuse that with the reason)."""
+    person, year = plan_year_for(request, tahun)
+    if not may_prepare_plan(person, year.office_id):
+        raise PermissionDenied(plan_edit_refusal(person, year))
+    return person, year
+
+
+def plan_target_for(request, tahun: int, target_pk: int) -> tuple[Person, Year, Target]:
+    """One row of the year's plan (a target with its indicator) the person may read."""
+    person, year = plan_year_for(request, tahun)
+    target = get_object_or_404(
+        Target.objects.select_related(
+            "indikator__sasaran", "indikator__unit", "indikator__nomenklatur", "year"
+        ),
+        pk=target_pk,
+        year=year,
+    )
+    scope = plan_scope(person)
+    if scope is not None and target.indikator.unit_id != scope:
+        raise PermissionDenied(_("Indikator ini dibidangi unit lain."))
+    return person, year, target
+
+
+def may_read_perjanjian(person: Person, perjanjian: PerjanjianKinerja) -> bool:
+    """The office's PKs for the plan's readers; a Kasi reads his own unit's PK."""
+    if person.office_id != perjanjian.office_id:
+        return False
+    scope = plan_scope(person)
+    return scope is None or perjanjian.unit_id == scope
+
+
+def perjanjian_for(request, tahun: int, perjanjian_pk: int) -> tuple[Person, PerjanjianKinerja]:
+    person, year = plan_year_for(request, tahun)
+    perjanjian = get_object_or_404(
+        PerjanjianKinerja.objects.select_related("office__kabupaten", "year", "unit", "amends"),
+        pk=perjanjian_pk,
+        year=year,
+    )
+    if not may_read_perjanjian(person, perjanjian):
+        raise PermissionDenied(
+            _("Perjanjian Kinerja ini milik unit lain; Anda membaca PK unit Anda sendiri.")
+        )
+    return person, perjanjian

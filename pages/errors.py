@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import defaults
@@ -50,6 +51,19 @@ def back_url(request: HttpRequest) -> str:
     return reverse("home")
 
 
+def with_link(error: WorkflowError):
+    """The refusal's message, with the link to the page where its obstacle is removed when
+    the service named one (e.g. the plan page when no Perjanjian Kinerja is signed)."""
+    if not error.link_url:
+        return error.message
+    return format_html(
+        '{} <a class="alert-link" href="{}">{}</a>',
+        error.message,
+        error.link_url,
+        error.link_label or _("Buka halamannya"),
+    )
+
+
 def error_fragment(request: HttpRequest, message: str, status: int) -> HttpResponse:
     return render(request, "_error.html", {"message": message}, status=status)
 
@@ -75,8 +89,9 @@ class WorkflowErrorMiddleware:
         if isinstance(exception, TransitionDenied):
             return permission_denied(request, PermissionDenied(exception.message))
         if isinstance(exception, WorkflowError):
+            message = with_link(exception)
             if getattr(request, "htmx", False):
-                return error_fragment(request, exception.message, CONFLICT)
-            messages.error(request, exception.message)
+                return error_fragment(request, message, CONFLICT)
+            messages.error(request, message)
             return redirect(back_url(request))
         return None

@@ -8,10 +8,12 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from pages.access import may_read_plan
 from pages.procedure.links import with_urls
-from sakip.models import LEADER_ROLES, Office, Role, Year
+from pages.procedure.reports import open_years
+from sakip.models import LEADER_ROLES, Office, Role
 from workflow.models import Report
-from workflow.selectors import tasks_for_person
+from workflow.selectors import perjanjian_tasks, tasks_for_person
 
 # What each role does in the SOP, in one sentence, so a new user knows their part.
 ROLE_DUTIES = {
@@ -32,23 +34,26 @@ ROLE_DUTIES = {
         "LAKIP, membuat surat pengantar dan nomornya, menggandakan, lalu mengirim LAKIP."
     ),
     Role.ADMIN: _(
-        "Sebagai operator, Anda mengelola data induk kantor: unit kerja, pegawai, tahun, "
-        "sasaran, indikator, target, anggaran, dan langkah SOP."
+        "Sebagai operator, Anda mengelola data induk kantor (unit kerja, pegawai, tahun, "
+        "langkah SOP) dan bersama Kasubag PEP menyiapkan rencana kinerja: sasaran, "
+        "indikator, target, anggaran, dan Perjanjian Kinerja."
     ),
     Role.KABUPATEN: _(
         "Anda membaca capaian kinerja dan kemajuan LAKIP seluruh kecamatan di kabupaten Anda."
     ),
 }
 
-# The operator's shortcuts into the admin: (url name, label, icon).
+# The operator's shortcuts: the plan page first (targets and budget are edited there, with
+# Indonesian numbers), then the admin: (url name, label, icon).
 ADMIN_SHORTCUTS = [
+    ("planning:index", _("Rencana kinerja dan PK"), "bullseye"),
     ("admin:sakip_person_changelist", _("Pegawai"), "people"),
     ("admin:sakip_unit_changelist", _("Unit kerja"), "diagram-3"),
     ("admin:sakip_year_changelist", _("Tahun dan kategori capaian"), "calendar3"),
     ("admin:sakip_sasaranstrategis_changelist", _("Sasaran strategis"), "bullseye"),
     ("admin:sakip_indikator_changelist", _("Indikator kinerja"), "graph-up"),
     ("admin:sakip_target_changelist", _("Target"), "flag"),
-    ("admin:sakip_anggaran_changelist", _("Anggaran program"), "cash-coin"),
+    ("admin:sakip_anggaran_changelist", _("Anggaran"), "cash-coin"),
     ("admin:workflow_step_changelist", _("Langkah SOP dan Mutu Baku"), "signpost-split"),
     ("admin:sakip_holiday_changelist", _("Hari libur"), "calendar-x"),
 ]
@@ -89,17 +94,14 @@ def _office_context(request: HttpRequest, person) -> dict:
         "dashboard_url": reverse("dashboards:office") if person.role in LEADER_ROLES else None,
     }
     if person.role == Role.CAMAT:
-        # The Camat's first step: order the LAKIP of the latest year that has none yet.
-        reported = {r.year_id for r in reports}
-        year = (
-            Year.objects.filter(office_id=person.office_id)
-            .exclude(pk__in=reported)
-            .order_by("-year")
-            .first()
-        )
-        context["year_to_start"] = year
+        # The Camat's first step: order the LAKIP of the latest year that has none yet and
+        # whose Perjanjian Kinerja is signed (a year still being planned is not reported).
+        context["year_to_start"] = open_years(person).order_by("-year").first()
         context["start_url"] = reverse("workflow:report_create")
         context["post_history_url"] = reverse("post_history", args=[person.office_id])
+    context["perjanjian_tasks"] = perjanjian_tasks(person)
+    if may_read_plan(person):
+        context["plan_url"] = reverse("planning:index")
     if person.role == Role.ADMIN and request.user.is_staff:
         context["admin_shortcuts"] = [
             {"url": reverse(name), "label": label, "icon": icon}

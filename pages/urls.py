@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("pages.documents.urls")),
     path("", include("pages.entry.urls")),
     path("", include("pages.dashboards.urls")),
+    path("", include("pages.planning.urls")),
 ]
 
 # A refusal says why, as a page or, for htmx, as a fragment shown in place.

@@ -102,8 +102,12 @@ def _signing_certificate(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
+def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
+    from django.test import override_settings
+
+    # The demo signs its Perjanjian Kinerja: their files go where every test reads media.
+    media = tmp_path_factory.getbasetemp() / "media"
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
         call_command("seed_demo", verbosity=0)
 
 

@@ -47,7 +47,8 @@ class StepMixin:
     def setup(self, *, obj: Report | Submission, person: Person, label: str, danger: bool) -> None:
         self.obj = obj
         self.person = person
-        self.report = obj if isinstance(obj, Report) else obj.report
+        # A submission's report; a Perjanjian Kinerja has none.
+        self.report = obj if isinstance(obj, Report) else getattr(obj, "report", None)
         self.helper = _helper(label, danger=danger)
 
     def perform(self) -> Report | Submission:

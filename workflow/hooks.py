@@ -48,3 +48,15 @@ draft_texts = Hook(
     "`analyses` row pks to text. `chapters`/`rows` limit the work to those keys/row pks "
     "(None: all). Read-only; the services in workflow.services.procedure.first_draft write them.",
 )
+
+freeze_perjanjian = Hook(
+    "freeze_perjanjian",
+    "freeze_perjanjian(perjanjian=, person=): render the signed Perjanjian Kinerja from its "
+    "snapshot, store its bytes, hash and sign them. Runs inside the signing transaction.",
+)
+
+plan_page_path = Hook(
+    "plan_page_path",
+    "plan_page_path(year, perjanjian_id=None) → the path of the year's plan page, or of one "
+    "Perjanjian Kinerja's page: the link of a refusal that the plan can remove, and of mail.",
+)

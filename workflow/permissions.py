@@ -89,3 +89,50 @@ def submission_step_permission(number: int):
 def can_edit_rows(person: Person | None, submission: Submission) -> bool:
     """Only the head of the submission's unit, holding step 3's role, while it is open."""
     return submission.is_editable and can_act_on_submission(person, submission, 3)
+
+
+# ---- The plan and its Perjanjian Kinerja ------------------------------------------------
+#
+# The year's plan is prepared by the Kasubag Perencanaan, Evaluasi dan Pelaporan (role `jf`)
+# and the operator, reviewed by the Sekcam and signed by the Camat. These are the SOP's
+# equipment, not its 13 steps, so the rules are the roles named on each PK transition
+# (`perjanjian_meta(..., roles=...)`), not `Step.actor_roles`.
+
+PLAN_PREPARERS = frozenset({Role.JF, Role.ADMIN})
+
+
+def may_prepare_plan(person: Person | None, office_id: int | None) -> bool:
+    return (
+        person is not None
+        and office_id is not None
+        and person.office_id == office_id
+        and person.role in PLAN_PREPARERS
+    )
+
+
+def perjanjian_permission(roles: frozenset[str]):
+    """The permission of a PK transition: a person of the PK's office holding one of
+    `roles`."""
+
+    def permission(perjanjian, user: Any) -> bool:
+        person = person_of(user)
+        return (
+            person is not None and person.office_id == perjanjian.office_id and person.role in roles
+        )
+
+    permission.roles = roles
+    return permission
+
+
+def perjanjian_refusal(person: Person | None, perjanjian, meta: dict) -> str:
+    """Why `person` may not perform a PK transition, in Indonesian (the 403 says it)."""
+    if person is None:
+        return _("Akun Anda belum terdaftar sebagai pegawai kantor.")
+    if person.office_id != perjanjian.office_id:
+        return _("Anda tidak berwenang: Perjanjian Kinerja ini milik kantor lain.")
+    names = ", ".join(str(r.label) for r in Role if r in meta["roles"])
+    return _("Anda tidak berwenang: “%(label)s” dilakukan oleh %(roles)s, bukan oleh %(role)s.") % {
+        "label": meta["label"],
+        "roles": names,
+        "role": person.get_role_display(),
+    }

@@ -146,3 +146,34 @@ def tasks_for_person(person: Person, *, now: dt.datetime | None = None) -> list[
                 t.due_at = calendar.deadline(t.started_at, t.standard_minutes)
                 t.overdue = now > t.due_at
     return sorted(tasks, key=lambda t: (t.due_at is None, t.due_at or now, t.step))
+
+
+@dataclass(frozen=True)
+class PerjanjianTask:
+    perjanjian: object
+    title: str
+
+
+def perjanjian_tasks(person: Person) -> list[PerjanjianTask]:
+    """The Perjanjian Kinerja waiting for this person: the Sekcam reviews what was submitted,
+    the Camat signs what was reviewed, the Kasubag PEP (and the operator) fixes what was
+    returned. A PK is the person's task when one of its transitions is available to them."""
+    from workflow.models import PerjanjianKinerja, PerjanjianState
+    from workflow.services.core import available_transitions
+
+    if person is None or person.office_id is None:
+        return []
+    P = PerjanjianState
+    waiting = (
+        PerjanjianKinerja.objects.filter(
+            office_id=person.office_id, state__in=[P.SUBMITTED, P.REVIEWED, P.RETURNED]
+        )
+        .select_related("office", "year", "unit")
+        .order_by("-year__year", "unit__order")
+    )
+    tasks = []
+    for pk in waiting:
+        mine = available_transitions(pk, person.user)
+        if mine:
+            tasks.append(PerjanjianTask(pk, str(mine[-1].label)))
+    return tasks

@@ -8,20 +8,23 @@ from decimal import Decimal
 from django.utils import timezone
 
 from documents.selectors.letters import report_letter
+from documents.selectors.planning import lakip_pk
 from documents.selectors.rows import report_rows, row_data
 from documents.selectors.shared import _report_head, fmt_number, signatory
-from sakip.models import Anggaran, PlanRow, Role, TargetKind
+from sakip.models import Anggaran, NomenklaturKind, PlanRow, Role, TargetKind
 from workflow.models import LetterKind, Report
 
 
 def anggaran_data(year) -> dict:
+    """The programs' budget lines of the year (Bab III B): pagu, realisation, percentage."""
     items = []
-    for a in Anggaran.objects.filter(year=year).select_related("program").order_by("program__code"):
+    programs = Anggaran.objects.filter(year=year, nomenklatur__kind=NomenklaturKind.PROGRAM)
+    for a in programs.select_related("nomenklatur").order_by("nomenklatur__code"):
         percent = a.realisasi / a.pagu * 100 if a.pagu else None
         items.append(
             {
-                "code": a.program.code,
-                "name": a.program.name,
+                "code": a.nomenklatur.code,
+                "name": a.nomenklatur.name,
                 "pagu": a.pagu,
                 "realisasi": a.realisasi,
                 "percent": percent.quantize(Decimal("0.01")) if percent is not None else None,
@@ -138,5 +141,7 @@ def lakip_data(report: Report, *, final: bool = False, on: dt.date | None = None
             "bands": band_counts,
         },
         "anggaran": anggaran_data(report.year),
+        # Bab II and Lampiran I: the Perjanjian Kinerja in force for this report's year.
+        "perjanjian": lakip_pk(report),
         "letter_number": letter.number if letter else "",
     }

@@ -27,9 +27,18 @@ from workflow.services.posts import post_change_record, snapshot
 
 @admin.register(Kabupaten)
 class KabupatenAdmin(admin.ModelAdmin):
-    """Kabupaten are created by the system's superuser only (default model permissions)."""
+    """Kabupaten are created by the system's superuser only (default model permissions), who
+    also names the Bupati: Pihak Kedua of every office's Perjanjian Kinerja."""
 
     search_fields = ["name"]
+    list_display = ["name", "bupati_name"]
+    fieldsets = [
+        (None, {"fields": ["name"]}),
+        (
+            _("Pihak Kedua Perjanjian Kinerja kantor"),
+            {"fields": ["bupati_name", "bupati_nip", "bupati_jabatan"]},
+        ),
+    ]
 
 
 @admin.register(Office)

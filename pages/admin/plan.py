@@ -17,6 +17,7 @@ from sakip.models import (
     Evidence,
     Indikator,
     Nomenklatur,
+    Renstra,
     SasaranStrategis,
     Target,
     Year,
@@ -42,12 +43,18 @@ class IndikatorInline(admin.TabularInline):
         return False
 
 
+@admin.register(Renstra)
+class RenstraAdmin(OfficeScopedAdmin):
+    list_display = ["name", "start_year", "end_year"]
+    fields = ["office", "name", "start_year", "end_year"]
+
+
 @admin.register(SasaranStrategis)
 class SasaranStrategisAdmin(OfficeScopedAdmin):
-    list_display = ["code", "name", "order"]
+    list_display = ["code", "name", "renstra", "order"]
     list_display_links = ["code", "name"]
     search_fields = ["name", "code"]
-    fields = ["office", "code", "name", "order"]
+    fields = ["office", "renstra", "code", "name", "order"]
     inlines = [IndikatorInline]
 
 
@@ -64,7 +71,7 @@ class IndikatorAdmin(OfficeScopedAdmin):
     list_select_related = ["sasaran", "unit"]
     inlines = [TargetInline]
     fieldsets = [
-        (None, {"fields": ["office", "sasaran", "order", "name", "unit", "nomenklatur"]}),
+        (None, {"fields": ["office", "sasaran", "order", "name", "iku", "unit", "nomenklatur"]}),
         (
             _("Pengukuran"),
             {
@@ -72,7 +79,9 @@ class IndikatorAdmin(OfficeScopedAdmin):
                     "satuan",
                     "polarity",
                     "target_kind",
+                    "aggregation",
                     "definition",
+                    "alasan",
                     "sumber_data",
                     "renstra_target",
                     "renstra_target_text",
@@ -113,15 +122,10 @@ class NomenklaturAdmin(OfficeScopedAdmin):
 class AnggaranAdmin(OfficeScopedAdmin):
     office_lookup = "year__office"
     fixed_fields = ()
-    list_display = ["program", "year", "pagu", "realisasi"]
-    list_filter = [("year", OfficeFilter)]
-    list_select_related = ["program", "year"]
-    fields = ["year", "program", "pagu", "realisasi"]
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "program":
-            kwargs["queryset"] = Nomenklatur.objects.filter(kind=NomenklaturKind.PROGRAM)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+    list_display = ["nomenklatur", "year", "pagu", "realisasi"]
+    list_filter = [("year", OfficeFilter), "nomenklatur__kind"]
+    list_select_related = ["nomenklatur", "year"]
+    fields = ["year", "nomenklatur", "pagu", "realisasi"]
 
 
 @admin.register(Evidence)

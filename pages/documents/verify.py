@@ -1,5 +1,6 @@
-"""The public verification page of a signed final LAKIP (no login): anyone holding a copy
-can check that it is exactly the file the Camat signed."""
+"""The public verification page of a signed document (no login): the final LAKIP or a signed
+version of a Perjanjian Kinerja. Anyone holding a copy can check that it is exactly the file
+the Camat signed."""
 
 from __future__ import annotations
 
@@ -52,7 +53,14 @@ def verify(request, token: str):
     """Anonymous uploads of a PDF to check: each one is read and hashed, so they are
     throttled per client address (SAKIP_VERIFY_RATE)."""
     document = get_object_or_404(
-        SignedDocument.objects.select_related("report__office", "report__year", "signed_by"),
+        SignedDocument.objects.select_related(
+            "report__office__kabupaten",
+            "report__year",
+            "perjanjian__office__kabupaten",
+            "perjanjian__year",
+            "perjanjian__unit",
+            "signed_by",
+        ),
         token=token,
     )
     if getattr(request, "limited", False):
@@ -61,11 +69,13 @@ def verify(request, token: str):
         )
         response["Retry-After"] = "60"
         return response
-    letter = (
-        LetterNumber.objects.filter(report=document.report, kind=LetterKind.SURAT_PENGANTAR)
-        .order_by("issued_at")
-        .first()
-    )
+    letter = None
+    if document.report_id:
+        letter = (
+            LetterNumber.objects.filter(report=document.report, kind=LetterKind.SURAT_PENGANTAR)
+            .order_by("issued_at")
+            .first()
+        )
     result = None
     form = VerifyForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():

@@ -14,15 +14,21 @@ from pages import access
 from pages.procedure.links import unit_page_url, work_links
 from sakip.models import Year
 from workflow.forms import ReportCreateForm
-from workflow.models import Report
+from workflow.models import PerjanjianState, Report
 from workflow.permissions import can_act_on_report
 from workflow.services.procedure import nota_dinas_defaults, report_create
 from workflow.timeline import report_page
 
 
 def open_years(person):
-    """The office's years that have no report yet."""
-    return Year.objects.filter(office_id=person.office_id).exclude(reports__isnull=False)
+    """The office's years that have no report yet and whose Perjanjian Kinerja is signed:
+    step 2 fills the rows from the PK in force, so a year still being planned is not offered."""
+    return (
+        Year.objects.filter(office_id=person.office_id)
+        .exclude(reports__isnull=False)
+        .filter(perjanjian__unit__isnull=True, perjanjian__state=PerjanjianState.SIGNED)
+        .distinct()
+    )
 
 
 def may_create_report(person) -> bool:
@@ -49,7 +55,13 @@ def report_create_view(request):
         raise PermissionDenied(_("Hanya Camat yang dapat memerintahkan penyusunan LAKIP."))
     years = open_years(person).order_by("year")
     if not years.exists():
-        messages.info(request, _("Semua tahun sudah memiliki LAKIP."))
+        messages.info(
+            request,
+            _(
+                "Tidak ada tahun yang menunggu LAKIP: setiap tahun yang Perjanjian Kinerjanya "
+                "sudah ditandatangani sudah memiliki LAKIP."
+            ),
+        )
         return redirect("workflow:report_list")
     chosen = years.filter(pk=request.GET.get("tahun") or 0).first() or years.first()
     form = ReportCreateForm(

@@ -9,7 +9,7 @@ from django.utils import timezone
 from pages import access
 from pages.procedure.links import with_urls
 from pages.procedure.reports import may_create_report, open_years
-from workflow.selectors import tasks_for_person
+from workflow.selectors import perjanjian_tasks, tasks_for_person
 
 
 @login_required
@@ -24,5 +24,6 @@ def tasks(request):
             "now": now,
             # Step 1 has no report yet: the Camat's task is to start one.
             "years_to_order": list(open_years(person)) if may_create_report(person) else [],
+            "perjanjian_tasks": perjanjian_tasks(person),
         },
     )

@@ -1,8 +1,10 @@
-"""The one door of every transition: `laporan/<pk>/langkah/<name>/` for the report's and
-`laporan/<pk>/isian/<sub>/langkah/<name>/` for a unit's. GET shows the step's page (its
-explanation and its form, named in the transition's metadata); POST validates the form and
-performs the step through its service. The report, review, submission and draft pages all
-post here. Refusals are raised, and `pages.errors` turns them into a 403 or a message."""
+"""The one door of every transition: `laporan/<pk>/langkah/<name>/` for the report's,
+`laporan/<pk>/isian/<sub>/langkah/<name>/` for a unit's, and
+`rencana/<tahun>/pk/<id>/langkah/<name>/` for a Perjanjian Kinerja's. GET shows the
+transition's page (its explanation and its form, named in the transition's metadata); POST
+validates the form and performs the transition through its service. Every page that offers
+the action posts here. Refusals are raised, and `pages.errors` turns them into a 403 or a
+message."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from django.views.decorators.http import require_http_methods
 
 from pages import access
 from pages.errors import safe_next
-from workflow.models import Report, Submission
+from workflow.models import Report
 from workflow.services.core import check_transition, form_class, transition_meta
 
 
@@ -25,7 +27,8 @@ from workflow.services.core import check_transition, form_class, transition_meta
 @require_http_methods(["GET", "POST"])
 def report_transition(request, pk: int, name: str):
     report = access.report_to_act_on(request, pk)
-    return _door(request, report, report, name)
+    home = reverse("workflow:report_detail", args=[report.pk])
+    return _door(request, report, name, home=home, context={"report": report})
 
 
 @login_required
@@ -36,10 +39,37 @@ def submission_transition(request, pk: int, sub_pk: int, name: str):
     if submission is None:
         raise Http404
     submission.report = report
-    return _door(request, report, submission, name)
+    home = reverse("workflow:report_detail", args=[report.pk])
+    context = {"report": report, "submission": submission}
+    return _door(request, submission, name, home=home, context=context)
 
 
-def _door(request, report: Report, obj: Report | Submission, name: str):
+@login_required
+@require_http_methods(["GET", "POST"])
+def perjanjian_transition(request, tahun: int, perjanjian_pk: int, name: str):
+    _person, perjanjian = access.perjanjian_for(request, tahun, perjanjian_pk)
+    home = reverse("planning:perjanjian", args=[tahun, perjanjian.pk])
+    return _door(
+        request,
+        perjanjian,
+        name,
+        home=home,
+        context={"perjanjian": perjanjian, "year": perjanjian.year},
+        template="planning/transition.html",
+    )
+
+
+def _door(
+    request,
+    obj,
+    name: str,
+    *,
+    home: str,
+    context: dict,
+    template: str = "workflow/transition.html",
+):
+    """The page of transition `name` of `obj` (GET), or its form performed (POST). `home` is
+    where the person returns; `context` names the objects for the page's breadcrumbs."""
     meta = transition_meta(obj, name)
     if meta is None:
         raise Http404
@@ -51,27 +81,31 @@ def _door(request, report: Report, obj: Report | Submission, name: str):
     if form.is_bound and form.is_valid():
         done = form.perform()
         messages.success(request, _success(done, meta, label))
-        return redirect(safe_next(request) or reverse("workflow:report_detail", args=[report.pk]))
+        return redirect(safe_next(request) or home)
     back = safe_next(request)
     if back:
         form.helper.add_input(Hidden("next", back))
     context = {
-        "report": report,
-        "submission": obj if isinstance(obj, Submission) else None,
+        "submission": None,
+        **context,
         "form": form,
         "label": label,
         "step": meta["step"],
         "explanation": form.explanation,
         "confirm": meta["confirm"],
         "danger": meta["danger"],
-        "back": back or reverse("workflow:report_detail", args=[report.pk]),
+        "back": back or home,
     }
-    return render(
-        request, "workflow/transition.html", context, status=400 if form.is_bound else 200
-    )
+    return render(request, template, context, status=400 if form.is_bound else 200)
 
 
 def _success(obj, meta: dict, label: str) -> str:
+    if meta["step"] is None:
+        return _("Selesai: %(label)s. %(obj)s kini %(state)s.") % {
+            "label": label,
+            "obj": obj,
+            "state": obj.get_state_display().lower(),
+        }
     message = _("Langkah %(step)s selesai: %(label)s.") % {"step": meta["step"], "label": label}
     if isinstance(obj, Report) and meta["step"] == 11:
         letter = obj.letter_numbers.order_by("-issued_at", "-id").first()

@@ -14,10 +14,12 @@ from sakip.models.org import (
     validate_procedure_roles,
 )
 from sakip.models.plan import (
+    Aggregation,
     Anggaran,
     Indikator,
     Nomenklatur,
     Polarity,
+    Renstra,
     SasaranStrategis,
     Target,
     TargetKind,
@@ -32,6 +34,7 @@ __all__ = [
     "PROCEDURE_ROLES",
     "SINGLE_POSTS",
     "validate_procedure_roles",
+    "Aggregation",
     "Anggaran",
     "Evidence",
     "Holiday",
@@ -45,6 +48,7 @@ __all__ = [
     "Polarity",
     "ReferenceBand",
     "ReferenceNomenklatur",
+    "Renstra",
     "Role",
     "SasaranStrategis",
     "Target",

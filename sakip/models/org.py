@@ -16,6 +16,18 @@ from sakip.validators import validate_nip
 
 class Kabupaten(models.Model):
     name = text.CharField(_("nama kabupaten"), max_length=120, unique=True)
+    # The Pihak Kedua of every office's Perjanjian Kinerja. A Bupati is elected and usually
+    # has no NIP; where the kabupaten has the PK signed by an official who has one, it is set.
+    bupati_name = text.CharField(_("nama Bupati"), max_length=160, blank=True)
+    bupati_nip = models.CharField(
+        _("NIP Bupati"), max_length=18, blank=True, validators=[validate_nip]
+    )
+    bupati_jabatan = text.CharField(
+        _("jabatan Pihak Kedua"),
+        max_length=160,
+        blank=True,
+        help_text=_("Kosongkan untuk “Bupati <nama kabupaten>”."),
+    )
 
     class Meta:
         verbose_name = _("kabupaten")
@@ -24,6 +36,10 @@ class Kabupaten(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def head_title(self) -> str:
+        return self.bupati_jabatan or f"Bupati {self.name}"
 
 
 class Office(models.Model):

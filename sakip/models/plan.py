@@ -50,11 +50,57 @@ class Year(models.Model):
             )
 
 
+class Renstra(models.Model):
+    """The office's five-year strategic plan (Rencana Strategis): the period its sasaran
+    strategis belong to, and the horizon of each indicator's end target."""
+
+    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="renstra")
+    name = text.CharField(_("nama dokumen"), max_length=255)
+    start_year = models.PositiveSmallIntegerField(_("tahun awal"))
+    end_year = models.PositiveSmallIntegerField(_("tahun akhir"))
+
+    class Meta:
+        verbose_name = _("Renstra")
+        verbose_name_plural = _("Renstra")
+        ordering = ["office", "-start_year"]
+        constraints = [
+            models.UniqueConstraint(fields=["office", "start_year"], name="renstra_unique_start"),
+            models.CheckConstraint(
+                name="renstra_period_order",
+                condition=models.Q(end_year__gte=models.F("start_year")),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.period})"
+
+    @property
+    def period(self) -> str:
+        return f"{self.start_year}–{self.end_year}"
+
+    def covers(self, year: int) -> bool:
+        return self.start_year <= year <= self.end_year
+
+    def clean(self) -> None:
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": _("Tahun akhir tidak boleh sebelum tahun awal.")})
+
+
 class SasaranStrategis(models.Model):
     office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="sasaran")
+    renstra = models.ForeignKey(
+        Renstra,
+        verbose_name=_("Renstra"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="sasaran",
+    )
     code = text.CharField(_("kode"), max_length=20, blank=True)
     name = text.TextField(_("sasaran strategis"), max_length=text.NAME)
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    # Bumped on every save from the plan page, so a stale edit is refused (as for the rows).
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = _("sasaran strategis")
@@ -63,6 +109,10 @@ class SasaranStrategis(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        if self.renstra_id and self.office_id and self.renstra.office_id != self.office_id:
+            raise ValidationError({"renstra": _("Renstra harus dari kantor yang sama.")})
 
 
 class Polarity(models.TextChoices):
@@ -75,6 +125,16 @@ class TargetKind(models.TextChoices):
     PERCENT = "percent", _("Persen")
     RANGE = "range", _("Rentang")
     TEXT = "text", _("Teks/kualitatif")
+
+
+class Aggregation(models.TextChoices):
+    """How an indicator's quarters make its year: the quarterly targets (TW I–IV) are stated
+    as the figure due by the end of each quarter, and the year's realisation is the sum of
+    the quarters' (cumulative), the last quarter's (last value) or their mean (average)."""
+
+    CUMULATIVE = "kumulatif", _("Kumulatif (dijumlahkan)")
+    LAST = "terakhir", _("Nilai terakhir (TW IV)")
+    AVERAGE = "rata_rata", _("Rata-rata triwulan")
 
 
 class Nomenklatur(models.Model):
@@ -132,6 +192,9 @@ class Indikator(models.Model):
         related_name="indikator",
     )
     name = text.TextField(_("indikator kinerja"), max_length=text.NAME)
+    iku = models.BooleanField(
+        _("IKU"), default=False, help_text=_("Indikator Kinerja Utama kantor.")
+    )
     satuan = text.CharField(_("satuan"), max_length=40, blank=True)
     polarity = models.CharField(
         _("polaritas"), max_length=6, choices=Polarity.choices, default=Polarity.HIGHER
@@ -139,7 +202,19 @@ class Indikator(models.Model):
     target_kind = models.CharField(
         _("jenis target"), max_length=8, choices=TargetKind.choices, default=TargetKind.NUMBER
     )
+    aggregation = models.CharField(
+        _("cara menghitung triwulan"),
+        max_length=10,
+        choices=Aggregation.choices,
+        default=Aggregation.LAST,
+    )
     definition = text.TextField(_("definisi/formula"), max_length=text.NOTE, blank=True)
+    alasan = text.TextField(
+        _("alasan pemilihan"),
+        max_length=text.NOTE,
+        blank=True,
+        help_text=_("Mengapa indikator ini dipilih (IKU)."),
+    )
     sumber_data = text.CharField(_("sumber data"), max_length=255, blank=True)
     unit = models.ForeignKey(
         Unit,
@@ -182,6 +257,7 @@ class Indikator(models.Model):
         help_text=_("Mis. Standar Pelayanan Minimal Kabupaten Lima Puluh Kota 2024."),
     )
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = _("indikator kinerja")
@@ -241,6 +317,7 @@ class Target(models.Model):
     tw4 = models.DecimalField(
         _("TW IV"), max_digits=16, decimal_places=4, null=True, blank=True, validators=FOUR_PLACES
     )
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = _("target")
@@ -278,24 +355,40 @@ class Target(models.Model):
 
 
 class Anggaran(models.Model):
-    """Budget (pagu) and its realisation for one program in one year (LAKIP Bab III B)."""
+    """Budget (pagu) and its realisation for one program, kegiatan or sub kegiatan in one
+    year. The programs' lines make LAKIP Bab III B and the PK's budget table; the kegiatan and
+    sub kegiatan lines stand behind the indicators in the Rencana Aksi."""
 
     year = models.ForeignKey(Year, on_delete=models.CASCADE, related_name="anggaran")
-    program = models.ForeignKey(Nomenklatur, on_delete=models.CASCADE, related_name="anggaran")
+    nomenklatur = models.ForeignKey(
+        Nomenklatur,
+        verbose_name=_("program/kegiatan/sub kegiatan"),
+        on_delete=models.CASCADE,
+        related_name="anggaran",
+    )
     pagu = models.DecimalField(
         _("pagu (Rp)"), max_digits=16, decimal_places=2, validators=TWO_PLACES
     )
     realisasi = models.DecimalField(
         _("realisasi (Rp)"), max_digits=16, decimal_places=2, default=0, validators=TWO_PLACES
     )
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
-        verbose_name = _("anggaran program")
-        verbose_name_plural = _("anggaran program")
-        ordering = ["year", "program__code"]
+        verbose_name = _("anggaran")
+        verbose_name_plural = _("anggaran")
+        ordering = ["year", "nomenklatur__code"]
         constraints = [
-            models.UniqueConstraint(fields=["year", "program"], name="anggaran_unique"),
+            models.UniqueConstraint(fields=["year", "nomenklatur"], name="anggaran_unique"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.program} {self.year}"
+        return f"{self.nomenklatur} {self.year}"
+
+    def clean(self) -> None:
+        if (
+            self.year_id
+            and self.nomenklatur_id
+            and self.year.office_id != self.nomenklatur.office_id
+        ):
+            raise ValidationError({"nomenklatur": _("Nomenklatur harus dari kantor yang sama.")})

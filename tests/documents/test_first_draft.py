@@ -173,7 +173,7 @@ def test_the_efficiency_is_capaian_over_budget_realisation(drafted):
     from sakip.models import Anggaran
 
     Anggaran.objects.filter(year=drafted.year).update(realisasi=0)
-    Anggaran.objects.filter(year=drafted.year, program__code="7.01.06").update(
+    Anggaran.objects.filter(year=drafted.year, nomenklatur__code="7.01.06").update(
         realisasi=Decimal("124650000")  # 90 % of 138.500.000
     )
     text = draft_texts(report=drafted, chapters=["bab3_efisiensi"], rows=[]).chapters[

@@ -76,6 +76,7 @@ def test_it_gives_the_operator_master_data_shortcuts(client_for, admin_user):
     assert "/admin/sakip/person/" in body
     assert "/admin/sakip/indikator/" in body
     assert "/admin/workflow/step/" in body
+    assert 'href="/rencana/"' in body  # targets and budget are planned on the plan page
     assert "Operator" in body
 
 
@@ -112,9 +113,9 @@ def test_every_role_gets_its_navigation_and_only_its_own(rf, camat, kasi, admin_
     def labels(user):
         return [str(i["label"]) for i in navigation.navigation_for(rf.get("/"), user.person)]
 
-    assert labels(camat) == ["Beranda", "Tugas saya", "Laporan", "Dasbor"]
-    assert labels(kasi) == ["Beranda", "Tugas saya", "Laporan"]
-    assert labels(admin_user) == ["Beranda", "Laporan", "Data induk"]
+    assert labels(camat) == ["Beranda", "Tugas saya", "Laporan", "Rencana", "Dasbor"]
+    assert labels(kasi) == ["Beranda", "Tugas saya", "Laporan", "Rencana"]
+    assert labels(admin_user) == ["Beranda", "Laporan", "Rencana", "Data induk"]
 
 
 def test_the_home_page_of_another_office_shows_nothing_of_mungka(client_for, outsider):

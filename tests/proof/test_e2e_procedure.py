@@ -195,7 +195,8 @@ def test_the_office_runs_the_whole_procedure_in_the_browser(login_as, live_serve
         card = office.page.locator(f"#bab-{chapter.pk}")
         card.locator("textarea").fill(f"{chapter.title} Kecamatan Mungka Tahun 2025.")
         card.locator("button.btn-primary").click()
-        expect(office.page.locator(".alert-success").first).to_contain_text("disimpan")
+        # The editor saves in place (htmx): the chapter's own state says so.
+        expect(card.locator(".saved-note")).to_contain_text("Tersimpan")
     office.page.click("form[action$='/langkah/submit_draft/'] button")
     office.as_("sekcam")
     office.go(f"/laporan/{report.pk}/draf/")
@@ -207,6 +208,7 @@ def test_the_office_runs_the_whole_procedure_in_the_browser(login_as, live_serve
     card = office.page.locator(f"#bab-{ikhtisar.pk}")
     card.locator("textarea").fill("Capaian rata-rata seluruh indikator 100 persen.")
     card.locator("button.btn-primary").click()
+    expect(card.locator(".saved-note")).to_contain_text("Tersimpan")
     office.page.click("form[action$='/langkah/submit_draft/'] button")
     office.as_("sekcam")
     office.go(f"/laporan/{report.pk}/draf/")

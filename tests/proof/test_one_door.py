@@ -1,8 +1,9 @@
 """One door per transition: every transition is performed by exactly one URL and one view.
 
 The test walks the URL conf and reads each view's code (and the code of the functions of
-its own module that it calls): a view that reaches a step service, `run_transition` or a
-step form's `perform()` performs a transition, and only the two doors may."""
+its own module that it calls): a view that reaches a step service, a Perjanjian Kinerja's
+transition service, `run_transition` or a transition form's `perform()` performs a
+transition, and only the doors may: the report's, a unit's submission's and a PK's."""
 
 from __future__ import annotations
 
@@ -11,10 +12,14 @@ import types
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from workflow.services import procedure
+from workflow.services import planning, procedure
 from workflow.services.core import run_transition
 
-DOORS = {"workflow:report_transition", "workflow:submission_transition"}
+DOORS = {
+    "workflow:report_transition",
+    "workflow:submission_transition",
+    "planning:perjanjian_transition",
+}
 
 
 def _patterns(patterns, namespace=""):
@@ -60,10 +65,13 @@ def _names(func, seen=None) -> set[str]:
 def _transition_services() -> set[str]:
     """The step services that change state: those whose code reaches `run_transition`."""
     out = {"run_transition", "perform"}
-    for name in procedure.__all__:
-        func = getattr(procedure, name)
-        if callable(func) and ("run_transition" in _names(func) or "draft_return" in _names(func)):
-            out.add(name)
+    for module in (procedure, planning):
+        for name in module.__all__:
+            func = getattr(module, name)
+            if callable(func) and (
+                "run_transition" in _names(func) or "draft_return" in _names(func)
+            ):
+                out.add(name)
     return out
 
 
@@ -72,10 +80,14 @@ def test_the_services_that_change_state_are_found():
     assert {"submission_submit", "submission_accept", "submission_return"} <= services
     assert {"draft_submit", "draft_accept", "draft_return", "report_sign"} <= services
     assert "chapter_update" not in services  # a content write, not a transition
+    assert {"perjanjian_submit", "perjanjian_review", "perjanjian_return"} <= services
+    assert "perjanjian_sign" in services
+    # Preparing the drafts, a PK Perubahan and the plan's writes change no state.
+    assert not {"perjanjian_prepare", "perjanjian_amend", "plan_row_update"} & services
     assert run_transition.__name__ in services
 
 
-def test_only_the_two_doors_perform_transitions():
+def test_only_the_doors_perform_transitions():
     services = _transition_services()
     offenders = {}
     doors = {}
@@ -86,6 +98,6 @@ def test_only_the_two_doors_perform_transitions():
         elif used:
             offenders[name] = sorted(used)
     assert not offenders, f"URL selain pintu transisi yang menjalankan transisi: {offenders}"
-    # Both doors exist and perform through the transition's form.
+    # Every door exists and performs through the transition's form.
     assert set(doors) == DOORS
     assert all("perform" in used for used in doors.values())

@@ -94,6 +94,37 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "dashboards:kabupaten_export": (L, 403, 403, 403, 403, 403, 403, 200, 403),
     # Who held the Camat's and Sekcam's posts: the office's Camat only.
     "post_history": (L, 200, 403, 403, 403, 403, 403, 404, 404),
+    # The plan (Mungka's 2026 plan, being prepared, and its office PK draft): the Kasubag
+    # PEP (jf) and the operator prepare it; Camat and Sekcam read it; each Kasi reads his
+    # unit's indicators (the object is a Seksi Pemerintahan target: another unit's Kasi gets
+    # 403); the kabupaten reader has no office and Harau has no 2026 (404).
+    "planning:index": (L, 200, 200, 200, 200, 200, 200, 404, 200),
+    "planning:year_open": (L, 405, 405, 405, 405, 405, 405, 405, 405),
+    "planning:plan": (L, 200, 200, 200, 200, 200, 200, 404, 404),
+    "planning:copy": (L, 403, 403, 403, 403, 200, 200, 404, 404),
+    "planning:row_edit": (L, 403, 403, 403, 403, 200, 200, 404, 404),
+    "planning:row_show": (L, L, L, L, 403, L, L, 404, 404),  # without htmx: the plan page
+    "planning:row_remove": (L, 405, 405, 405, 405, 405, 405, 405, 405),
+    "planning:indikator_add": (L, 403, 403, 403, 403, 200, 200, 404, 404),
+    "planning:sasaran_add": (L, 403, 403, 403, 403, 200, 200, 404, 404),
+    "planning:sasaran_edit": (L, 403, 403, 403, 403, 200, 200, 404, 404),
+    "planning:anggaran_add": (L, 403, 403, 403, 403, 200, 200, 404, 404),
+    "planning:anggaran_edit": (L, 403, 403, 403, 403, 200, 200, 404, 404),
+    "planning:anggaran_show": (L, 403, 403, 403, 403, L, L, 404, 404),
+    "planning:anggaran_remove": (L, 405, 405, 405, 405, 405, 405, 405, 405),
+    "planning:xlsx_download": (L, 200, 200, 403, 403, 200, 200, 404, 404),
+    "planning:xlsx_upload": (L, 403, 403, 403, 403, 200, 200, 404, 404),
+    "planning:xlsx_confirm": (L, 405, 405, 405, 405, 405, 405, 405, 405),
+    "planning:document": (L, 200, 200, 200, 200, 200, 200, 404, 404),  # a Kasi: his unit's
+    "planning:perjanjian_prepare": (L, 405, 405, 405, 405, 405, 405, 405, 405),
+    # The office's PK: a Kasi reads his own unit's PK, not the office's.
+    "planning:perjanjian": (L, 200, 200, 403, 403, 200, 200, 404, 404),
+    "planning:perjanjian_pdf": (L, 200, 200, 403, 403, 200, 200, 404, 404),
+    # A draft is not amended (back to the PK with the reason); others may not amend.
+    "planning:perjanjian_amend": (L, 403, 403, 403, 403, L, L, 404, 404),
+    # Submitting is the preparers': refused while the plan's checks fail (back to the PK
+    # with the reasons); 403 with the reason for everyone else.
+    "planning:perjanjian_transition": (L, 403, 403, 403, 403, L, L, 404, 404),
 }
 
 
@@ -122,7 +153,9 @@ def _objects() -> dict:
     report = svc.report_finish_evaluation(report=report, person=sekcam)
     submission = report.submissions.get(unit=person("kasi-pemerintahan").unit)
     row = submission.rows.order_by("number").first()
+    plan = _plan_objects()
     return {
+        **plan,
         "pk": report.pk,
         "office_pk": report.office_id,
         "sub_pk": submission.pk,
@@ -137,10 +170,32 @@ def _objects() -> dict:
     }
 
 
+def _plan_objects() -> dict:
+    """Mungka's 2026 plan, being prepared (demo): a target of Seksi Pemerintahan (the Kasi's
+    unit), a budget line, a sasaran, and the office's PK draft."""
+    from sakip.models import Anggaran, Target
+    from workflow.models import PerjanjianKinerja
+
+    target = Target.objects.filter(
+        year__office__name="Mungka",
+        year__year=2026,
+        indikator__unit=person("kasi-pemerintahan").unit,
+    ).first()
+    return {
+        "tahun": 2026,
+        "target_pk": target.pk,
+        "sasaran_pk": target.indikator.sasaran_id,
+        "anggaran_pk": Anggaran.objects.filter(year=target.year).first().pk,
+        "perjanjian_pk": PerjanjianKinerja.objects.get(year=target.year, unit__isnull=True).pk,
+    }
+
+
 # Per-URL choices where the generic ones above do not fit.
 KWARGS = {
     "workflow:submission_transition": {"name": "return_for_revision"},
     "dashboards:kabupaten_export": {"table": "kantor"},
+    "planning:document": {"kind": "iku"},
+    "planning:perjanjian_transition": {"name": "submit"},
 }
 
 

@@ -11,6 +11,7 @@ from workflow.models.documents import (
     RenderedDocument,
     SignedDocument,
 )
+from workflow.models.perjanjian import PerjanjianKinerja, PerjanjianState
 from workflow.models.procedure import Report, ReportState, Step, Submission, SubmissionState
 from workflow.models.records import (
     AuditEntry,
@@ -32,6 +33,8 @@ __all__ = [
     "Meeting",
     "MeetingKind",
     "NotaDinas",
+    "PerjanjianKinerja",
+    "PerjanjianState",
     "ReferenceStep",
     "RenderedDocument",
     "Report",

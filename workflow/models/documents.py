@@ -178,9 +178,24 @@ class Dispatch(models.Model):
 
 
 class SignedDocument(models.Model):
-    """The signed final LAKIP: frozen bytes with their SHA-256. Never updated after creation."""
+    """A signed document: the final LAKIP of a report, or one version of a Perjanjian
+    Kinerja. Frozen bytes with their SHA-256, checked on the public verification page. Never
+    updated after creation."""
 
-    report = models.OneToOneField(Report, on_delete=models.PROTECT, related_name="signed_document")
+    report = models.OneToOneField(
+        Report,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="signed_document",
+    )
+    perjanjian = models.OneToOneField(
+        "workflow.PerjanjianKinerja",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="signed_document",
+    )
     token = models.CharField(max_length=40, unique=True, help_text="Public verification id.")
     file = models.FileField(upload_to="signed/", max_length=255)
     sha256 = models.CharField(max_length=64, unique=True)
@@ -192,9 +207,29 @@ class SignedDocument(models.Model):
     class Meta:
         verbose_name = _("dokumen final bertanda tangan")
         verbose_name_plural = _("dokumen final bertanda tangan")
+        constraints = [
+            models.CheckConstraint(
+                name="signed_document_one_subject",
+                condition=models.Q(report__isnull=False, perjanjian__isnull=True)
+                | models.Q(report__isnull=True, perjanjian__isnull=False),
+            ),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.report} ({self.sha256[:12]})"
+        return f"{self.subject} ({self.sha256[:12]})"
+
+    @property
+    def subject(self):
+        """The report or the Perjanjian Kinerja this document is."""
+        return self.report if self.report_id else self.perjanjian
+
+    @property
+    def office(self):
+        return self.subject.office
+
+    @property
+    def year(self) -> int:
+        return self.subject.year.year
 
 
 class RenderedDocument(models.Model):

@@ -1,7 +1,8 @@
-"""The one way report content changes outside a transition: rows, evidence, the Excel
-import, chapters, analyses. Every writer calls `content_changed` inside its transaction,
-after it wrote: the report's `data_version` (the document cache key) moves with `F()` so two
-concurrent writes never leave it behind, and the audit trail records who changed what."""
+"""The one way content changes outside a transition: a report's rows, evidence, the Excel
+import, chapters, analyses; and a year's plan. Every writer calls `content_changed` (or
+`plan_changed`) inside its transaction, after it wrote: the report's `data_version` (the
+document cache key) moves with `F()` so two concurrent writes never leave it behind, and the
+audit trail records who changed what."""
 
 from __future__ import annotations
 
@@ -32,3 +33,14 @@ def content_changed(report: Report, *, person, action: str, **payload) -> None:
     )
     report.refresh_from_db(fields=["data_version", "updated_at"])
     records.audit(report, action, person, **payload)
+
+
+def plan_changed(year, *, person, action: str, **payload) -> None:
+    """Record a change of a year's plan (sasaran, indicators, targets, budget): audit `action`
+    for the office, and move the data version of the year's report if it has one (its LAKIP
+    reads the budget and the indicators). Call it inside the transaction that made the
+    change."""
+    Report.objects.filter(year_id=year.pk).update(
+        data_version=F("data_version") + 1, updated_at=timezone.now()
+    )
+    records.audit_office(year.office_id, action, person, year=year.year, **payload)

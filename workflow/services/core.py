@@ -1,7 +1,8 @@
-"""The one way a transition happens:
+"""The one way a transition happens, for the report, a unit's submission and a Perjanjian
+Kinerja alike:
 
-    lock the report row → lock the object → check the permission → transition → save →
-    step records → audit entry → mail to the next actor on commit.
+    lock (the report row, or the year's, then the object) → check the permission →
+    transition → save → records (step record, audit entry) → mail on commit.
 
 django-fsm does not check permissions when a transition method is called, so this does."""
 
@@ -13,23 +14,28 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import OperationalError, transaction
-from django.db.models import F, Max
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition, can_proceed
 
-from workflow.models import Report, StepRecord, Submission
-from workflow.permissions import person_of, refusal
-from workflow.services import records
-from workflow.services.notifications import notify_started
+from workflow.models import StepRecord
+from workflow.permissions import person_of
+from workflow.services.subjects import subject_for
+
+# A transition's note (a return's reason) is kept on its step record and audit entry.
+NOTE_LIMIT = StepRecord._meta.get_field("note").max_length
 
 
 class WorkflowError(Exception):
-    """A domain error with a message for the person (in Indonesian)."""
+    """A domain error with a message for the person (in Indonesian). `link_url` and
+    `link_label` name the page where the person can remove the obstacle (the layers below
+    the pages get the path from a hook, e.g. `hooks.plan_page_path`)."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, *, link_url: str = "", link_label: str = "") -> None:
         super().__init__(message)
         self.message = message
+        self.link_url = link_url
+        self.link_label = link_label
 
 
 class TransitionDenied(WorkflowError):
@@ -70,7 +76,7 @@ def contention_as_stale() -> Iterator[None]:
     """Around a write transaction: losing the race for a lock becomes the same
     StaleTransition ("muat ulang lalu coba lagi") as a concurrent state change, never a 500.
     Every service that writes shared rows (transitions, rows and evidence, the letter
-    register) opens its transaction inside this."""
+    register, the plan) opens its transaction inside this."""
     try:
         yield
     except OperationalError as exc:
@@ -110,7 +116,7 @@ def form_class(meta: dict) -> type:
     return import_string(meta["form"])
 
 
-def transition_meta(obj: Report | Submission, name: str) -> dict | None:
+def transition_meta(obj, name: str) -> dict | None:
     """The metadata (`custom`) of transition `name` of `obj`, or None if it has none."""
     method = getattr(obj, name, None)
     meta = getattr(method, "_django_fsm", None)
@@ -120,7 +126,7 @@ def transition_meta(obj: Report | Submission, name: str) -> dict | None:
     return t.custom
 
 
-def available_transitions(obj: Report | Submission, user) -> list[AvailableTransition]:
+def available_transitions(obj, user) -> list[AvailableTransition]:
     """The transitions this user may perform now, for the buttons of the page."""
     return [
         AvailableTransition(name=t.name, target=t.target, meta=t.custom)
@@ -143,11 +149,11 @@ def _unmet_conditions(method) -> list[str]:
 class BlockedTransition:
     name: str
     label: str
-    step: int
+    step: int | None
     reasons: list[str]
 
 
-def blocked_transitions(obj: Report | Submission, user) -> list[BlockedTransition]:
+def blocked_transitions(obj, user) -> list[BlockedTransition]:
     """Transitions this user could perform in the current state but whose conditions are
     not met yet, with the reasons (e.g. "belum semua isian unit diterima")."""
     out = []
@@ -165,7 +171,7 @@ def blocked_transitions(obj: Report | Submission, user) -> list[BlockedTransitio
     return out
 
 
-def check_transition(obj: Report | Submission, name: str, user) -> None:
+def check_transition(obj, name: str, user) -> None:
     """Raise the error `run_transition` would raise before changing anything: unknown step,
     wrong state, wrong person, unmet conditions. Views use it to show a step's page."""
     method = getattr(obj, name, None)
@@ -182,81 +188,61 @@ def check_transition(obj: Report | Submission, name: str, user) -> None:
     meta = method._django_fsm
     if not meta.has_transition_perm(obj, meta.field.get_state(obj), user):
         custom = meta.get_transition(meta.field.get_state(obj)).custom
-        raise TransitionDenied(refusal(person_of(user), obj, custom["step"], str(custom["label"])))
+        raise TransitionDenied(subject_for(obj).refusal(person_of(user), obj, custom))
     unmet = _unmet_conditions(method)
     if unmet:
         raise TransitionRefused(_("Belum dapat dilakukan: %(why)s") % {"why": " ".join(unmet)})
 
 
 def run_transition(
-    obj: Report | Submission,
+    obj,
     name: str,
     *,
     person,
     note: str = "",
     payload: dict | None = None,
-    before: Callable[[Report, Any], None] | None = None,
-    after: Callable[[Report, Any], None] | None = None,
-) -> Report | Submission:
-    """Perform transition `name` on a report or submission for `person`.
+    before: Callable[[Any, Any], None] | None = None,
+    after: Callable[[Any, Any], None] | None = None,
+):
+    """Perform transition `name` on a report, a submission or a Perjanjian Kinerja for
+    `person`: lock, check the permission, transition, save, record, mail on commit.
 
-    `before(report, target)` runs after the permission check and before the state changes
-    (record the step's data, validate it); `after(report, target)` runs after the save (open
-    the next steps' records). Both run inside the transaction: if anything fails, nothing is
-    kept — no state change, no record, no mail."""
-    user = person.user
-    limit = StepRecord._meta.get_field("note").max_length
+    What differs per kind of object (what is locked, how a refusal reads, what is recorded)
+    is its subject (`workflow.services.subjects`). `before(context, target)` runs after the
+    permission check and before the state changes (record the step's data, validate it);
+    `after(context, target)` runs after the save (open the next steps' records); the context
+    is the report for a report or submission, the PK itself for a PK. Both run inside the
+    transaction: if anything fails, nothing is kept — no state change, no record, no mail."""
+    limit = NOTE_LIMIT
     if len(note) > limit:
-        # Whatever form the note came from, the step record keeps at most this much.
+        # Whatever form the note came from, the records keep at most this much.
         raise TransitionRefused(_("Catatan paling banyak %(n)d karakter.") % {"n": limit})
+    subject = subject_for(obj)
     with contention_as_stale(), transaction.atomic():
-        report_id = obj.pk if isinstance(obj, Report) else obj.report_id
-        report = (
-            Report.objects.select_for_update().select_related("office", "year").get(pk=report_id)
-        )
-        if isinstance(obj, Report):
-            target = report
-        else:
-            target = Submission.objects.select_for_update().select_related("unit").get(pk=obj.pk)
-            target.report = report
-        check_transition(target, name, user)
+        target, context = subject.lock(obj)
+        check_transition(target, name, person.user)
         method = getattr(target, name)
         meta = transition_meta(target, name)
         source = target.state
-        last_record = StepRecord.objects.filter(report=report).aggregate(m=Max("id"))["m"] or 0
+        mark = subject.mark(context)
         if before:
-            before(report, target)
+            before(context, target)
         method()
         try:
             target.save()
         except ConcurrentTransition:
             raise StaleTransition(_stale_message()) from None
-        step_number = meta["step"]
-        submission = target if isinstance(target, Submission) else None
-        records.finish_step(report, step_number, actor=person, submission=submission, note=note)
-        kind = "submission" if submission else "report"
-        records.audit(
-            report,
-            f"sakip.{kind}.{name}",
-            person,
-            step=step_number,
+        subject.record(
+            context,
+            target,
+            name=name,
+            meta=meta,
             source=source,
-            target=target.state,
+            person=person,
             note=note,
-            unit=submission.unit.name if submission else None,
-            **(payload or {}),
+            payload=payload,
         )
         if after:
-            after(report, target)
-        report.data_version = F("data_version") + 1
-        report.save(update_fields=["data_version", "updated_at"])
-        report.refresh_from_db(fields=["data_version"])
-        opened = list(
-            StepRecord.objects.filter(
-                report=report, pk__gt=last_record, finished_at__isnull=True
-            ).values_list("pk", flat=True)
-        )
-        # Only the people whose step this transition opened hear about it, after commit.
-        if opened:
-            transaction.on_commit(lambda: notify_started(opened))
+            after(context, target)
+        subject.settle(context, target, mark, meta)
     return target

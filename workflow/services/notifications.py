@@ -105,3 +105,35 @@ def notify_overdue(record) -> int:
         ) % {"report": record.report, "minutes": record.standard_minutes}
         sent += _send(person, subject, [f"- {record_title(record)}\n  {record_url(record)}"], intro)
     return sent
+
+
+def notify_perjanjian(perjanjian_id: int, roles: list[str], done: str) -> int:
+    """After a PK transition: one mail to each person of the office holding one of `roles`
+    (and, for a unit's PK, its head among them), with the link to the PK's page."""
+    from workflow.models import PerjanjianKinerja
+
+    perjanjian = (
+        PerjanjianKinerja.objects.select_related("office", "year", "unit")
+        .filter(pk=perjanjian_id)
+        .first()
+    )
+    if perjanjian is None:
+        return 0
+    people = _people({perjanjian.office_id})[perjanjian.office_id]
+    url = settings.SAKIP_PUBLIC_BASE_URL.rstrip("/") + hooks.plan_page_path(
+        perjanjian.year.year, perjanjian_id
+    )
+    subject = _("[SAKIP] %(pk)s: %(state)s") % {
+        "pk": perjanjian,
+        "state": perjanjian.get_state_display(),
+    }
+    intro = _("%(pk)s: “%(done)s” sudah dilakukan. Keadaannya sekarang: %(state)s.") % {
+        "pk": perjanjian,
+        "done": done,
+        "state": perjanjian.get_state_display(),
+    }
+    sent = 0
+    for person in people:
+        if person.role in roles:
+            sent += _send(person, subject, [f"- {perjanjian}\n  {url}"], intro)
+    return sent

@@ -62,3 +62,10 @@ def audit(report: Report, action: str, actor, **payload) -> AuditEntry:
     return AuditEntry.objects.create(
         office_id=report.office_id, report=report, action=action, actor=actor, payload=payload
     )
+
+
+def audit_office(office_id: int, action: str, actor, **payload) -> AuditEntry:
+    """An audit line of the office outside a report (the plan, its Perjanjian Kinerja)."""
+    return AuditEntry.objects.create(
+        office_id=office_id, report=None, action=action, actor=actor, payload=payload
+    )

@@ -1,5 +1,6 @@
 """Steps 1 and 2: the Camat orders the year's LAKIP with a nota dinas; the Sekcam meets the
-section heads and distributes the format, one submission per data-supplying unit."""
+section heads and distributes the format, one submission per responsible unit, its rows
+taken from the signed Perjanjian Kinerja in force for the year."""
 
 from __future__ import annotations
 
@@ -7,8 +8,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sakip.models import Person, PlanRow, Target, Year
+from sakip.models import Person, PlanRow, Target, Unit, Year
+from sakip.planning.snapshot import PLAN_RELATED, indicators, indikator_data
+from workflow import hooks
 from workflow.models import LetterKind, Meeting, MeetingKind, NotaDinas, Report, Submission
+from workflow.models.perjanjian import office_agreement_in_force
 from workflow.permissions import can_act_on_report
 from workflow.services import records
 from workflow.services.core import (
@@ -79,35 +83,73 @@ def nota_dinas_defaults(person: Person, year: Year) -> dict:
     }
 
 
+def agreement_rows(report: Report) -> list[tuple[Target, dict]]:
+    """The targets of the signed office PK in force for the report's year, in its order, each
+    with the indicator as the PK froze it. Refused, with a link to the plan page, when no PK
+    is signed, or when the live plan no longer matches it (a PK Perubahan is under way)."""
+    year = report.year
+    agreement = office_agreement_in_force(year)
+    link = {
+        "link_url": hooks.plan_page_path(year.year),
+        "link_label": _("Buka rencana kinerja %(year)s") % {"year": year.year},
+    }
+    if agreement is None:
+        raise TransitionRefused(
+            _(
+                "Perjanjian Kinerja Kecamatan %(office)s tahun %(year)s belum ditandatangani. "
+                "Format pengumpulan diisi dari PK yang berlaku: siapkan dan tandatangani PK "
+                "lebih dulu."
+            )
+            % {"office": report.office.name, "year": year.year},
+            **link,
+        )
+    frozen = [ind for _s, ind in indicators(agreement.snapshot)]
+    targets = Target.objects.filter(pk__in=[i["target_id"] for i in frozen]).select_related(
+        *PLAN_RELATED
+    )
+    by_id = {t.pk: t for t in targets}
+    for ind in frozen:
+        target = by_id.get(ind["target_id"])
+        # Targets are the year's own; the indicator itself is the Renstra's and shared by
+        # the years, so a wording fixed in next year's plan does not stop this year's report.
+        if target is None or indikator_data(target)["target"] != ind["target"]:
+            raise TransitionRefused(
+                _(
+                    "Rencana tahun %(year)s sudah berubah sejak %(pk)s ditandatangani "
+                    "(indikator “%(name)s”). Selesaikan dan tandatangani PK Perubahan lebih dulu."
+                )
+                % {"year": year.year, "pk": agreement, "name": ind["name"]},
+                **link,
+            )
+    if not frozen:
+        raise TransitionRefused(_("%(pk)s tidak memuat indikator.") % {"pk": agreement}, **link)
+    return [(by_id[ind["target_id"]], ind) for ind in frozen]
+
+
 def report_distribute(*, report: Report, person: Person, meeting: dict, attendees) -> Report:
     """Step 2: the Sekcam meets the section heads and distributes the format: one submission
-    per data-supplying unit, its rows prefilled from the year's indicators and targets."""
+    per responsible unit, its rows prefilled from the signed Perjanjian Kinerja in force for
+    the year (its indicators, targets, units and sumber data as the PK froze them)."""
 
     def before(report: Report, _target) -> None:
-        targets = list(
-            Target.objects.filter(year=report.year, indikator__office=report.office)
-            .select_related("indikator__unit", "indikator__sasaran")
-            .order_by("indikator__sasaran__order", "indikator__order", "indikator_id")
-        )
-        if not targets:
-            raise TransitionRefused(
-                _("Belum ada target indikator untuk tahun %(year)s.") % {"year": report.year.year}
-            )
+        rows = agreement_rows(report)
         m = Meeting.objects.create(report=report, kind=MeetingKind.COORDINATION, **meeting)
         m.attendees.set(attendees)
-        units = sorted({t.indikator.unit for t in targets}, key=lambda u: (u.order, u.name))
-        subs = {u.pk: Submission.objects.create(report=report, unit=u) for u in units}
+        # Each row goes to the unit the PK names, with the sumber data the PK names.
+        units = Unit.objects.in_bulk({frozen["unit_id"] for _t, frozen in rows})
+        ordered = sorted(units.values(), key=lambda u: (u.order, u.name))
+        subs = {u.pk: Submission.objects.create(report=report, unit=u) for u in ordered}
         PlanRow.objects.bulk_create(
             [
                 PlanRow(
-                    submission=subs[t.indikator.unit_id],
+                    submission=subs[frozen["unit_id"]],
                     indikator=t.indikator,
                     target=t,
-                    unit=t.indikator.unit,
+                    unit=units[frozen["unit_id"]],
                     number=n,
-                    sumber_data=t.indikator.sumber_data,
+                    sumber_data=frozen["sumber_data"],
                 )
-                for n, t in enumerate(targets, start=1)
+                for n, (t, frozen) in enumerate(rows, start=1)
             ]
         )
 
