@@ -49,6 +49,11 @@ class FolderStore:
     def names(self) -> set[str]:
         return {str(p.relative_to(self.root)) for p in self.root.rglob("*") if p.is_file()}
 
+    def put(self, name: str, content: bytes) -> None:
+        path = self.root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+
     def written_elsewhere(self) -> list[str]:
         return []  # this store is the local folder itself
 
@@ -77,6 +82,9 @@ class BucketStore:
             return self.s3.get_object(Bucket=BUCKET, Key=f"{PREFIX}/{name}")["Body"].read()
         except self.s3.exceptions.NoSuchKey:
             return None
+
+    def put(self, name: str, content: bytes) -> None:
+        self.s3.put_object(Bucket=BUCKET, Key=f"{PREFIX}/{name}", Body=content)
 
     def names(self) -> set[str]:
         pages = self.s3.get_paginator("list_objects_v2").paginate(Bucket=BUCKET, Prefix=PREFIX)
@@ -135,20 +143,43 @@ def server_secret_key() -> str:
     return secrets.token_urlsafe(64)
 
 
+@dataclass
+class Template:
+    """The seeded demo: its database and the files the demo stored (signed PKs)."""
+
+    database: Database
+    media: Path
+
+    def files(self) -> dict[str, bytes]:
+        return {
+            str(p.relative_to(self.media)): p.read_bytes()
+            for p in self.media.rglob("*")
+            if p.is_file()
+        }
+
+
 @pytest.fixture(scope="session")
-def demo_template(server_secret_key, _signing_certificate) -> Iterator[Database]:
+def demo_template(server_secret_key, _signing_certificate) -> Iterator[Template]:
     """A PostgreSQL database with the migrations, the cache table and the demo, once per
-    run; each storage's servers get a copy (CREATE DATABASE ... TEMPLATE)."""
+    run; each storage's servers get a copy (CREATE DATABASE ... TEMPLATE) and a copy of the
+    files the demo stored, in their own store."""
     database = Database(f"sakip_servers_{os.getpid()}_demo")
+    media = Path(tempfile.mkdtemp(prefix="sakip-servers-demo-"))
     try:
         database.create()
-        env = server_environment(DATABASE_URL=database.url, SAKIP_SECRET_KEY=server_secret_key)
+        env = server_environment(
+            DATABASE_URL=database.url,
+            SAKIP_SECRET_KEY=server_secret_key,
+            SAKIP_MEDIA_ROOT=str(media),
+            SAKIP_SIGNING_PKCS12=str(_signing_certificate),
+        )
         run(env, "manage.py", "migrate", "--noinput", "-v0")
         run(env, "manage.py", "createcachetable")
         run(env, "manage.py", "seed_demo", "-v0")
-        yield database
+        yield Template(database, media)
     finally:
         database.drop()
+        shutil.rmtree(media, ignore_errors=True)
 
 
 @pytest.fixture(scope="module", params=["berkas", "s3"])
@@ -158,7 +189,7 @@ def stack(request, demo_template, server_secret_key, _signing_certificate) -> It
     database = Database(f"sakip_servers_{os.getpid()}_{storage}")
     processes: list = []
     try:
-        database.create(template=demo_template)
+        database.create(template=demo_template.database)
         media = workdir / "media"
         media.mkdir()
         extra = {}
@@ -169,6 +200,8 @@ def stack(request, demo_template, server_secret_key, _signing_certificate) -> It
             extra = store.env()
         else:
             store = FolderStore(media)
+        for name, content in demo_template.files().items():
+            store.put(name, content)
         env = server_environment(
             DATABASE_URL=database.url,
             SAKIP_SECRET_KEY=server_secret_key,
