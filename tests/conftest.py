@@ -101,22 +101,54 @@ def _signing_certificate(tmp_path_factory):
         yield path
 
 
+# After the demo is built once, its data is dumped here; a transactional test flushes the
+# database afterwards, and the next test loads the dump instead of building the demo again
+# (which signs every Perjanjian Kinerja and takes tens of seconds). The files the demo stored
+# stay in the run's MEDIA_ROOT, which a flush does not touch.
+_DEMO_DUMP: dict[str, str] = {}
+# Rebuilt by the post_migrate handlers every flush runs (content types, permissions, the
+# reference data from fixtures/), or not the demo's (sessions, login attempts, cache).
+_NOT_DUMPED = [
+    "contenttypes",
+    "auth.permission",
+    "sessions",
+    "admin.logentry",
+    "axes",
+    "sakip.referencenomenklatur",
+    "sakip.referenceband",
+    "workflow.referencestep",
+]
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
     from django.test import override_settings
 
     # The demo signs its Perjanjian Kinerja: their files go where every test reads media.
     media = tmp_path_factory.getbasetemp() / "media"
+    dump = tmp_path_factory.mktemp("demo") / "demo.json"
     with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
         call_command("seed_demo", verbosity=0)
+        call_command(
+            "dumpdata",
+            exclude=_NOT_DUMPED,
+            natural_foreign=True,
+            output=str(dump),
+            verbosity=0,
+        )
+    _DEMO_DUMP["path"] = str(dump)
 
 
 def _ensure_demo():
-    # Transactional tests flush the database afterwards; seed again where that happened.
+    # Transactional tests flush the database afterwards; bring the demo back where that
+    # happened: from the dump of the first build, or built afresh.
     from sakip.models import Office
 
     if not Office.objects.filter(name="Mungka").exists():
-        call_command("seed_demo", verbosity=0)
+        if "path" in _DEMO_DUMP:
+            call_command("loaddata", _DEMO_DUMP["path"], verbosity=0)
+        else:
+            call_command("seed_demo", verbosity=0)
 
 
 @pytest.fixture
