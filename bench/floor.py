@@ -1,6 +1,10 @@
-"""The floor of the nine-column page: the same rows, one query, one loop in a template that
-extends the same base layout. Whatever the real page costs above this is its own work
-(capaian, evidence, revision notes, buttons)."""
+"""The floors the benchmark measures pages against.
+
+- The nine-column page's floor: the same rows, one query, one loop in a template that
+  extends the same base layout. Whatever the real page costs above this is its own work
+  (capaian, evidence, revision notes, buttons).
+- The load test's floor: a bare signed-in page that renders the base layout and nothing
+  else (session, user, profile, navigation, messages: what every page pays)."""
 
 from __future__ import annotations
 
@@ -22,7 +26,13 @@ def floor(request, sub_pk: int):
     return render(request, "bench/floor.html", {"rows": rows, "headers": HEADERS})
 
 
+@login_required
+def bare(request):
+    return render(request, "bench/bare.html")
+
+
 urlpatterns = [
     path("bench/floor/<int:sub_pk>/", floor, name="bench_floor"),
+    path("bench/bare/", bare, name="bench_bare"),
     path("", include("pages.urls")),
 ]

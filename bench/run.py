@@ -360,7 +360,9 @@ def prepare_load() -> None:
     # years as history, so edits to 2025 rows would (rightly) invalidate the 2025 draft's
     # cache on every save, and later years never do.
     drafted = data.to_drafting(data.start_report(mungka, year))
-    report = data.start_report(mungka, data.next_year(year))
+    following = data.next_year(year)
+    data.agree_plan(following)  # step 2 fills the rows from the signed PK in force
+    report = data.start_report(mungka, following)
     kasi = {"users": [], "pages": {}, "rows": {}}
     for sub in report.submissions.select_related("unit"):
         head = data.head_of(sub)

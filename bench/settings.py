@@ -10,3 +10,6 @@ CSRF_COOKIE_SECURE = False
 SECURE_SSL_REDIRECT = False
 SECURE_HSTS_SECONDS = 0
 STATIC_ROOT = "/tmp/sakip-bench-static"
+# The floors the pages are measured against (bench/floor.py) are part of the served site.
+ROOT_URLCONF = "bench.floor"
+TEMPLATES[0]["DIRS"] = [*TEMPLATES[0]["DIRS"], BASE_DIR / "bench" / "templates"]

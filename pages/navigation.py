@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -31,6 +33,12 @@ ICONS = {
 }
 
 
+@cache
+def _url(name: str) -> str:
+    # The entries' paths never change while the process runs: reversed once, not per page.
+    return reverse(name)
+
+
 def navigation_for(request, person) -> list[dict]:
     if person is None:
         return []
@@ -38,7 +46,7 @@ def navigation_for(request, person) -> list[dict]:
     for name, label, roles in NAV:
         if person.role not in roles:
             continue
-        url = reverse(name)
+        url = _url(name)
         active = request.path == url if url == "/" else request.path.startswith(url)
         items.append({"url": url, "label": label, "active": active, "icon": ICONS.get(name, "")})
     return items
