@@ -84,7 +84,7 @@ class _Counter:
         return execute(sql, *args)
 
 
-def measure(runs: int, top: int, only: str) -> None:
+def measure(runs: int, top: int, only: str, show_sql: bool = False) -> None:
     import django
 
     django.setup()
@@ -118,6 +118,10 @@ def measure(runs: int, top: int, only: str) -> None:
             cpu.append((time.process_time() - start) * 1000)
             reset_queries()
         rows.append((name, statistics.mean(cpu), statistics.median(cpu), len(queries)))
+        if show_sql:
+            print(f"\n==== {name}: {len(queries)} queries ====")
+            for sql in queries:
+                print(" ", sql[:220])
         if profile:
             print(f"\n==== {name}: top {top} by cumulative time ====")
             pstats.Stats(profile).sort_stats("cumulative").print_stats(top)
@@ -134,12 +138,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--top", type=int, default=0, help="print the N costliest functions")
     parser.add_argument("--only", default="", help="only the endpoints whose name has this")
+    parser.add_argument("--sql", action="store_true", help="print each page's queries")
     args = parser.parse_args()
     env = environment()
     if not (args.reuse and SETUP.exists()):
         build(env)
     os.environ.update(env)
-    measure(args.runs, args.top, args.only)
+    measure(args.runs, args.top, args.only, args.sql)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -17,3 +17,9 @@ class WorkflowConfig(AppConfig):
         )
         # A new office can run the procedure at once: it gets a copy of the 13 steps.
         post_save.connect(office_created, sender=Office, dispatch_uid="office_sop_steps")
+        # The SOP's steps of an office (names, roles, minutes) are on its pages too.
+        from sakip.versions import master_data_changed
+        from workflow.models import Step
+
+        for signal in (post_save, post_delete):
+            signal.connect(master_data_changed, sender=Step, dispatch_uid="version_Step")

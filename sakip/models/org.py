@@ -87,6 +87,11 @@ class Office(models.Model):
         default="0,1,2,3,4",
         help_text=_("Nomor hari kerja dipisah koma: 0 = Senin … 6 = Minggu."),
     )
+    data_version = models.PositiveIntegerField(
+        default=1,
+        editable=False,
+        help_text="Moves on every change its pages show (sakip/versions.py): the cache key.",
+    )
     # The office's profile, written once and used by every year's LAKIP (Bab I).
     legal_basis = text.TextField(
         _("dasar hukum"),

@@ -7,67 +7,195 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('sakip', '0008_plan_renstra_iku_versions'),
-        ('workflow', '0004_input_limits_and_validation'),
+        ("sakip", "0008_plan_renstra_iku_versions"),
+        ("workflow", "0004_input_limits_and_validation"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='signeddocument',
-            name='report',
-            field=models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='signed_document', to='workflow.report'),
+            model_name="signeddocument",
+            name="report",
+            field=models.OneToOneField(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="signed_document",
+                to="workflow.report",
+            ),
         ),
         migrations.CreateModel(
-            name='PerjanjianKinerja',
+            name="PerjanjianKinerja",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveSmallIntegerField(default=1, verbose_name='versi')),
-                ('reason', sakip.text.TextField(blank=True, max_length=5000, verbose_name='alasan perubahan')),
-                ('state', django_fsm.FSMField(choices=[('draf', 'Draf (disiapkan Kasubag PEP)'), ('diajukan', 'Diajukan kepada Sekretaris Camat'), ('diperiksa', 'Diperiksa, menunggu tanda tangan Camat'), ('dikembalikan', 'Dikembalikan untuk diperbaiki'), ('ditandatangani', 'Ditandatangani')], default='draf', max_length=16, protected=True, verbose_name='status')),
-                ('snapshot', models.JSONField(blank=True, help_text='The content as submitted: the plan and both parties.', null=True)),
-                ('dated', models.DateField(blank=True, null=True, verbose_name='tanggal perjanjian')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('signed_at', models.DateTimeField(blank=True, null=True, verbose_name='ditandatangani')),
-                ('amends', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='amendments', to='workflow.perjanjiankinerja', verbose_name='mengubah')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='sakip.person')),
-                ('office', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='perjanjian', to='sakip.office')),
-                ('signed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='sakip.person')),
-                ('unit', models.ForeignKey(blank=True, help_text='Kosong: PK kantor (Camat dengan Bupati).', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='perjanjian', to='sakip.unit', verbose_name='unit')),
-                ('year', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='perjanjian', to='sakip.year', verbose_name='tahun')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveSmallIntegerField(default=1, verbose_name="versi")),
+                (
+                    "reason",
+                    sakip.text.TextField(
+                        blank=True, max_length=5000, verbose_name="alasan perubahan"
+                    ),
+                ),
+                (
+                    "state",
+                    django_fsm.FSMField(
+                        choices=[
+                            ("draf", "Draf (disiapkan Kasubag PEP)"),
+                            ("diajukan", "Diajukan kepada Sekretaris Camat"),
+                            ("diperiksa", "Diperiksa, menunggu tanda tangan Camat"),
+                            ("dikembalikan", "Dikembalikan untuk diperbaiki"),
+                            ("ditandatangani", "Ditandatangani"),
+                        ],
+                        default="draf",
+                        max_length=16,
+                        protected=True,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "snapshot",
+                    models.JSONField(
+                        blank=True,
+                        help_text="The content as submitted: the plan and both parties.",
+                        null=True,
+                    ),
+                ),
+                (
+                    "dated",
+                    models.DateField(blank=True, null=True, verbose_name="tanggal perjanjian"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "signed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="ditandatangani"),
+                ),
+                (
+                    "amends",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="amendments",
+                        to="workflow.perjanjiankinerja",
+                        verbose_name="mengubah",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="sakip.person",
+                    ),
+                ),
+                (
+                    "office",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="perjanjian",
+                        to="sakip.office",
+                    ),
+                ),
+                (
+                    "signed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="sakip.person",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Kosong: PK kantor (Camat dengan Bupati).",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="perjanjian",
+                        to="sakip.unit",
+                        verbose_name="unit",
+                    ),
+                ),
+                (
+                    "year",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="perjanjian",
+                        to="sakip.year",
+                        verbose_name="tahun",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Perjanjian Kinerja',
-                'verbose_name_plural': 'Perjanjian Kinerja',
-                'ordering': ['office', '-year__year', 'unit__order', '-version'],
+                "verbose_name": "Perjanjian Kinerja",
+                "verbose_name_plural": "Perjanjian Kinerja",
+                "ordering": ["office", "-year__year", "unit__order", "-version"],
             },
             bases=(django_fsm.ConcurrentTransitionMixin, django_fsm.FSMModelMixin, models.Model),
         ),
         migrations.AddField(
-            model_name='signeddocument',
-            name='perjanjian',
-            field=models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='signed_document', to='workflow.perjanjiankinerja'),
+            model_name="signeddocument",
+            name="perjanjian",
+            field=models.OneToOneField(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="signed_document",
+                to="workflow.perjanjiankinerja",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='signeddocument',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('perjanjian__isnull', True), ('report__isnull', False)), models.Q(('perjanjian__isnull', False), ('report__isnull', True)), _connector='OR'), name='signed_document_one_subject'),
+            model_name="signeddocument",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("perjanjian__isnull", True), ("report__isnull", False)),
+                    models.Q(("perjanjian__isnull", False), ("report__isnull", True)),
+                    _connector="OR",
+                ),
+                name="signed_document_one_subject",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='perjanjiankinerja',
-            constraint=models.UniqueConstraint(condition=models.Q(('unit__isnull', True)), fields=('office', 'year', 'version'), name='perjanjian_office_version'),
+            model_name="perjanjiankinerja",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("unit__isnull", True)),
+                fields=("office", "year", "version"),
+                name="perjanjian_office_version",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='perjanjiankinerja',
-            constraint=models.UniqueConstraint(condition=models.Q(('unit__isnull', False)), fields=('office', 'year', 'unit', 'version'), name='perjanjian_unit_version'),
+            model_name="perjanjiankinerja",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("unit__isnull", False)),
+                fields=("office", "year", "unit", "version"),
+                name="perjanjian_unit_version",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='perjanjiankinerja',
-            constraint=models.UniqueConstraint(condition=models.Q(('unit__isnull', True), models.Q(('state', 'ditandatangani'), _negated=True)), fields=('office', 'year'), name='perjanjian_office_one_open'),
+            model_name="perjanjiankinerja",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(
+                    ("unit__isnull", True), models.Q(("state", "ditandatangani"), _negated=True)
+                ),
+                fields=("office", "year"),
+                name="perjanjian_office_one_open",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='perjanjiankinerja',
-            constraint=models.UniqueConstraint(condition=models.Q(('unit__isnull', False), models.Q(('state', 'ditandatangani'), _negated=True)), fields=('office', 'year', 'unit'), name='perjanjian_unit_one_open'),
+            model_name="perjanjiankinerja",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(
+                    ("unit__isnull", False), models.Q(("state", "ditandatangani"), _negated=True)
+                ),
+                fields=("office", "year", "unit"),
+                name="perjanjian_unit_one_open",
+            ),
         ),
     ]

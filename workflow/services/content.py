@@ -2,13 +2,15 @@
 import, chapters, analyses; and a year's plan. Every writer calls `content_changed` (or
 `plan_changed`) inside its transaction, after it wrote: the report's `data_version` (the
 document cache key) moves with `F()` so two concurrent writes never leave it behind, and the
-audit trail records who changed what."""
+audit trail records who changed what; the office's data version moves too (the key of what
+its pages keep in the cache, sakip/versions.py)."""
 
 from __future__ import annotations
 
 from django.db.models import F
 from django.utils import timezone
 
+from sakip.versions import offices_changed
 from workflow.models import Report
 from workflow.services import records
 from workflow.services.core import WorkflowError
@@ -32,6 +34,7 @@ def content_changed(report: Report, *, person, action: str, **payload) -> None:
         data_version=F("data_version") + 1, updated_at=timezone.now()
     )
     report.refresh_from_db(fields=["data_version", "updated_at"])
+    offices_changed(pk=report.office_id)
     records.audit(report, action, person, **payload)
 
 
@@ -43,4 +46,5 @@ def plan_changed(year, *, person, action: str, **payload) -> None:
     Report.objects.filter(year_id=year.pk).update(
         data_version=F("data_version") + 1, updated_at=timezone.now()
     )
+    offices_changed(pk=year.office_id)
     records.audit_office(year.office_id, action, person, year=year.year, **payload)

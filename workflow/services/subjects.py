@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import F, Max
 
 from sakip.models import Year
+from sakip.versions import offices_changed
 from workflow.models import PerjanjianKinerja, Report, StepRecord, Submission
 from workflow.permissions import perjanjian_refusal, refusal
 from workflow.services import records
@@ -61,6 +62,7 @@ class ProcedureSubject:
         report.data_version = F("data_version") + 1
         report.save(update_fields=["data_version", "updated_at"])
         report.refresh_from_db(fields=["data_version"])
+        offices_changed(pk=report.office_id)
         opened = list(
             StepRecord.objects.filter(
                 report=report, pk__gt=mark, finished_at__isnull=True
@@ -107,6 +109,7 @@ class PerjanjianSubject:
         )
 
     def settle(self, perjanjian, target, mark: None, meta: dict) -> None:
+        offices_changed(pk=perjanjian.office_id)
         roles = sorted(meta.get("notify") or ())
         if roles:
             pk, label = perjanjian.pk, str(meta["label"])
