@@ -137,12 +137,20 @@ def submission_for(request, pk: int, sub_pk: int) -> Submission:
 
 
 def row_for(request, pk: int, sub_pk: int, row_pk: int, *, related=()) -> PlanRow:
-    """One row of a submission the person may view (with `.submission.report` set)."""
-    submission = submission_for(request, pk, sub_pk)
+    """One row of a submission the person may view (with `.submission.report` set), read
+    with its submission, unit and report in one query (the row editor's every request)."""
+    person = person_for(request)
     row = get_object_or_404(
-        PlanRow.objects.select_related(*related), pk=row_pk, submission=submission
+        PlanRow.objects.select_related(
+            "submission__unit", "submission__report__office", "submission__report__year", *related
+        ),
+        pk=row_pk,
+        submission_id=sub_pk,
+        submission__report_id=pk,
+        submission__report__office_id=person.office_id,
     )
-    row.submission = submission
+    if not may_view_unit(person, row.submission.report, row.submission.unit_id):
+        raise PermissionDenied(_unit_refusal(person))
     return row
 
 

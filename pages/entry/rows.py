@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import prefetch_related_objects
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -196,8 +197,7 @@ def row_edit(request, pk: int, sub_pk: int, row_pk: int):
         return redirect("entry:submission", pk, sub_pk)
     url = reverse("entry:row_edit", args=[pk, sub_pk, row.pk])
     cancel = reverse("entry:row_show", args=[pk, sub_pk, row.pk])
-    row = PlanRow.objects.select_related(*ROW_RELATED).prefetch_related("evidence").get(pk=row.pk)
-    row.submission = submission
+    prefetch_related_objects([row], "evidence")
     if request.method != "POST":
         return _render_form(
             request, report, submission, row, RowForm(row=row, url=url, cancel_url=cancel)
