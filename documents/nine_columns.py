@@ -13,7 +13,20 @@ HEADERS = SOP_HEADERS
 
 
 def target_display(row: PlanRow) -> str:
-    """`90 %`, `15 dokumen`, `60–70 hari`, or the text of a qualitative target."""
+    """`90 %`, `15 dokumen`, `60–70 hari`, or the text of a qualitative target. A quarter's
+    row shows the quarter's target (the year's stands beside it: `year_target_display`)."""
+    target, indikator = row.target, row.indikator
+    if indikator.target_kind == TargetKind.TEXT:
+        return target.text
+    if row.quarter:
+        if row.quarter_target is None:
+            return "-"
+        return _with_satuan(format_id_decimal(row.quarter_target), indikator.satuan)
+    return year_target_display(row)
+
+
+def year_target_display(row: PlanRow) -> str:
+    """The year's target of a row, whatever its period."""
     target, indikator = row.target, row.indikator
     if indikator.target_kind == TargetKind.TEXT:
         return target.text
@@ -22,6 +35,13 @@ def target_display(row: PlanRow) -> str:
     else:
         number = format_id_decimal(target.value)
     return _with_satuan(number, indikator.satuan)
+
+
+def number_display(value, row: PlanRow) -> str:
+    """A figure of the row's indicator with its satuan, or empty."""
+    if value is None:
+        return ""
+    return _with_satuan(format_id_decimal(value), row.indikator.satuan)
 
 
 def realisasi_display(row: PlanRow) -> str:

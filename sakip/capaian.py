@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from sakip.models.plan import Polarity, TargetKind
 from sakip.models.reference import fixture_bands
+from sakip.planning.quarters import quarter_values, to_date
 
 if TYPE_CHECKING:
     from sakip.models import PlanRow
@@ -85,6 +86,13 @@ def compute_capaian(
     return Capaian(percent, formula, band_for(percent, bands))
 
 
+def row_to_date(row: PlanRow) -> Decimal | None:
+    """A quarter's row: the year's figure up to its quarter (None before anything is
+    measured or when this quarter has no realisation)."""
+    values = quarter_values(row.earlier, row.realisasi)
+    return to_date(values, row.indikator.aggregation)[-1]
+
+
 def _range(lo: Decimal, hi: Decimal, realisation: Decimal) -> tuple[Decimal, str]:
     formula = _("Rentang: 100% di dalam rentang, di luar dihitung terhadap batas terdekat")
     if lo <= realisation <= hi:
@@ -95,9 +103,21 @@ def _range(lo: Decimal, hi: Decimal, realisation: Decimal) -> tuple[Decimal, str
 
 
 def capaian_for_row(row: PlanRow, bands: list[dict] | None = None) -> Capaian:
+    """The row's capaian: the year's realisation against the year's target, or for a
+    quarter's row the figure to date (by the indicator's aggregation rule) against the
+    quarter's target."""
     if row.belum_berjalan:
         return Capaian(None, _("Kegiatan belum berjalan"), None)
     indikator, target = row.indikator, row.target
+    if row.quarter:
+        return compute_capaian(
+            polarity=indikator.polarity,
+            kind=indikator.target_kind,
+            target=row.quarter_target,
+            target_max=None,
+            realisation=row_to_date(row),
+            bands=bands,
+        )
     return compute_capaian(
         polarity=indikator.polarity,
         kind=indikator.target_kind,

@@ -241,6 +241,19 @@ class FinishEvaluationForm(StepForm):
         return svc.report_finish_evaluation(report=self.obj, person=self.person)
 
 
+class CloseMeasurementForm(StepForm):
+    """Closes a quarter by hand where the last acceptance did not (a unit was dropped from
+    the plan); normally the quarter closes with its last unit accepted."""
+
+    explanation = _(
+        "Semua isian unit sudah diterima. Setelah pengukuran triwulan ditutup, isiannya tidak "
+        "dapat diubah atau dikembalikan lagi."
+    )
+
+    def perform(self):
+        return svc.measurement_close(report=self.obj, person=self.person)
+
+
 # ---- Steps 6–7 --------------------------------------------------------------------------
 
 

@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('sakip', '0008_plan_renstra_iku_versions'),
+        ("sakip", "0008_plan_renstra_iku_versions"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='office',
-            name='data_version',
-            field=models.PositiveIntegerField(default=1, editable=False, help_text='Moves on every change its pages show (sakip/versions.py): the cache key.'),
+            model_name="office",
+            name="data_version",
+            field=models.PositiveIntegerField(
+                default=1,
+                editable=False,
+                help_text="Moves on every change its pages show (sakip/versions.py): the cache key.",
+            ),
         ),
     ]

@@ -49,6 +49,16 @@ class PlanRow(models.Model):
     )
     # True while the analysis is the product's first draft, untouched by a person.
     analysis_generated = models.BooleanField(_("analisis dibuat otomatis"), default=False)
+    # A quarter's row (1–4; 0 in the year's LAKIP): the quarter's target and the earlier
+    # quarters' realisations, as they stood when the quarter's measurement was opened.
+    quarter = models.PositiveSmallIntegerField(_("triwulan"), default=0)
+    quarter_target = models.DecimalField(
+        _("target triwulan"), max_digits=16, decimal_places=4, null=True, blank=True
+    )
+    earlier = models.JSONField(_("realisasi triwulan sebelumnya"), default=list, blank=True)
+    # The year's row whose realisation was prefilled from the quarters: the latest quarter
+    # measured (shown as "dari TW IV"), until its unit head confirms or changes it; else 0.
+    from_quarter = models.PositiveSmallIntegerField(_("realisasi dari triwulan"), default=0)
     version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(

@@ -11,8 +11,17 @@ from workflow.models.documents import (
     RenderedDocument,
     SignedDocument,
 )
+from workflow.models.measurement import FollowUp
 from workflow.models.perjanjian import PerjanjianKinerja, PerjanjianState
-from workflow.models.procedure import Report, ReportState, Step, Submission, SubmissionState
+from workflow.models.procedure import (
+    ROMAN,
+    Period,
+    Report,
+    ReportState,
+    Step,
+    Submission,
+    SubmissionState,
+)
 from workflow.models.records import (
     AuditEntry,
     RevisionItem,
@@ -26,6 +35,7 @@ __all__ = [
     "AuditEntry",
     "Chapter",
     "CopyRecord",
+    "FollowUp",
     "Dispatch",
     "LetterKind",
     "LetterNumber",
@@ -35,6 +45,8 @@ __all__ = [
     "NotaDinas",
     "PerjanjianKinerja",
     "PerjanjianState",
+    "Period",
+    "ROMAN",
     "ReferenceStep",
     "RenderedDocument",
     "Report",

@@ -36,6 +36,7 @@ class NotaDinas(models.Model):
 class MeetingKind(models.TextChoices):
     COORDINATION = "koordinasi", _("Rapat penyampaian format (langkah 2)")
     FINALISATION = "finalisasi", _("Rapat finalisasi LAKIP (langkah 8)")
+    MEASUREMENT = "pengukuran", _("Rapat pengukuran kinerja triwulan")
 
 
 class Meeting(models.Model):
@@ -45,6 +46,9 @@ class Meeting(models.Model):
     start_time = models.TimeField(_("pukul"), null=True, blank=True)
     place = text.CharField(_("tempat"), max_length=160, blank=True)
     attendees = models.ManyToManyField(Person, verbose_name=_("peserta"), related_name="meetings")
+    invitees = models.ManyToManyField(
+        Person, verbose_name=_("undangan"), related_name="invitations", blank=True
+    )
     other_attendees = text.TextField(
         _("peserta lain"),
         max_length=text.NOTE,

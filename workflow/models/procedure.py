@@ -80,6 +80,23 @@ class ReportState(models.TextChoices):
     NUMBERED = "bernomor", _("Surat pengantar bernomor")
     DUPLICATED = "digandakan", _("Digandakan")
     DISPATCHED = "dikirim", _("Dikirim (selesai)")
+    # A quarter's measurement (TW I–IV): its units fill and the Sekcam evaluates at once.
+    MEASURING = "pengukuran", _("Pengukuran triwulan: pengisian dan evaluasi")
+    MEASURED = "terukur", _("Pengukuran triwulan selesai")
+
+
+class Period(models.IntegerChoices):
+    """What a report covers: the year (the LAKIP, the SOP's 13 steps) or one quarter's
+    measurement of progress (the same nine-column collection against the TW target)."""
+
+    ANNUAL = 0, _("Tahunan")
+    TW1 = 1, _("Triwulan I")
+    TW2 = 2, _("Triwulan II")
+    TW3 = 3, _("Triwulan III")
+    TW4 = 4, _("Triwulan IV")
+
+
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
 class SubmissionState(models.TextChoices):
@@ -116,6 +133,9 @@ class Report(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
         _("tahap"), max_length=24, choices=ReportState.choices, default=S.ORDERED, protected=True
     )
     draft_round = models.PositiveSmallIntegerField(_("putaran draf"), default=1)
+    period = models.PositiveSmallIntegerField(
+        _("periode"), choices=Period.choices, default=Period.ANNUAL
+    )
     created_by = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -128,11 +148,28 @@ class Report(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
         verbose_name_plural = _("laporan kinerja")
         ordering = ["office", "-year__year"]
         constraints = [
-            models.UniqueConstraint(fields=["office", "year"], name="report_unique_year"),
+            models.UniqueConstraint(
+                fields=["office", "year", "period"], name="report_unique_period"
+            ),
         ]
 
     def __str__(self) -> str:
+        if self.is_quarter:
+            return _("Pengukuran TW %(tw)s %(year)s %(office)s") % {
+                "tw": self.quarter_label,
+                "year": self.year.year,
+                "office": self.office.name,
+            }
         return f"LAKIP {self.office.name} {self.year.year}"
+
+    @property
+    def is_quarter(self) -> bool:
+        return self.period != Period.ANNUAL
+
+    @property
+    def quarter_label(self) -> str:
+        """`I` … `IV` for a quarter's measurement, empty for the year's LAKIP."""
+        return ROMAN.get(self.period, "")
 
     def roles_of_step(self, number: int) -> list[str]:
         """The roles of step `number` in this report's office (`Step.actor_roles`), read once
@@ -151,8 +188,8 @@ class Report(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
 
     @property
     def has_draft(self) -> bool:
-        """From step 6 on, the LAKIP draft exists."""
-        return self.state not in {S.ORDERED, S.COLLECTING, S.EVALUATING}
+        """From step 6 on, the LAKIP draft exists (a quarter's measurement has none)."""
+        return not self.is_quarter and self.state not in {S.ORDERED, S.COLLECTING, S.EVALUATING}
 
     @property
     def is_being_drafted(self) -> bool:
@@ -161,7 +198,7 @@ class Report(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
 
     @property
     def is_closed(self) -> bool:
-        return self.state == S.DISPATCHED
+        return self.state in {S.DISPATCHED, S.MEASURED}
 
     @property
     def is_signed(self) -> bool:
@@ -316,9 +353,23 @@ class Report(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
     def dispatch(self) -> None:
         pass
 
+    # A quarter's measurement closes once the Sekcam has accepted every unit (opening it is
+    # its creation: `workflow.services.measurement.measurement_open`).
+    @transition(
+        field=state,
+        source=S.MEASURING,
+        target=S.MEASURED,
+        conditions=[all_accepted],
+        permission=report_step_permission(5),
+        custom=step_meta(5, _("Tutup pengukuran triwulan"), "CloseMeasurementForm", confirm=True),
+    )
+    def close_measurement(self) -> None:
+        pass
+
 
 SS = SubmissionState
-_SUBMITTABLE_REPORT_STATES = {S.COLLECTING, S.EVALUATING}
+_SUBMITTABLE_REPORT_STATES = {S.COLLECTING, S.EVALUATING, S.MEASURING}
+_EVALUATING_STATES = {S.EVALUATING, S.MEASURING}
 
 
 def report_open_for_entry(submission: Submission) -> bool:
@@ -326,7 +377,8 @@ def report_open_for_entry(submission: Submission) -> bool:
 
 
 def report_evaluating(submission: Submission) -> bool:
-    return submission.report.state == S.EVALUATING
+    """Step 5 of the year's LAKIP; a quarter's units are evaluated as they send."""
+    return submission.report.state in _EVALUATING_STATES
 
 
 report_open_for_entry.__doc__ = _("laporan tidak sedang dalam tahap pengisian atau evaluasi.")

@@ -52,8 +52,13 @@ def _check_editable(person: Person, submission: Submission) -> None:
 
 
 def _save_row(row: PlanRow, person: Person, values: dict, version: int) -> int:
+    # Saving a row the year's collection prefilled from the quarters confirms its figure.
     return PlanRow.objects.filter(pk=row.pk, version=version).update(
-        **values, version=F("version") + 1, updated_by=person, updated_at=timezone.now()
+        **values,
+        from_quarter=0,
+        version=F("version") + 1,
+        updated_by=person,
+        updated_at=timezone.now(),
     )
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import F, Max
+from django.utils import timezone
 
 from sakip.models import Year
 from sakip.versions import offices_changed
@@ -59,8 +60,11 @@ class ProcedureSubject:
         )
 
     def settle(self, report: Report, target, mark: int, meta: dict) -> None:
-        report.data_version = F("data_version") + 1
-        report.save(update_fields=["data_version", "updated_at"])
+        # An update, not a save: a step may have moved the report on in between (a quarter's
+        # last acceptance closes it) and the save would see a concurrent transition.
+        Report.objects.filter(pk=report.pk).update(
+            data_version=F("data_version") + 1, updated_at=timezone.now()
+        )
         report.refresh_from_db(fields=["data_version"])
         offices_changed(pk=report.office_id)
         opened = list(

@@ -11,6 +11,7 @@ from workflow.services.procedure.approval import (
 )
 from workflow.services.procedure.collection import (
     SNAPSHOT_FIELDS,
+    measurement_close,
     report_collect,
     report_finish_evaluation,
     snapshot_rows,
@@ -65,6 +66,7 @@ __all__ = [
     "report_distribute",
     "report_duplicate",
     "report_finalise",
+    "measurement_close",
     "report_finish_evaluation",
     "report_number_letter",
     "report_send_back",

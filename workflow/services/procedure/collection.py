@@ -17,6 +17,7 @@ from workflow.models import (
     SubmissionSnapshot,
     SubmissionState,
 )
+from workflow.models.procedure import all_accepted
 from workflow.services import records
 from workflow.services.core import TransitionRefused, WorkflowError, run_transition
 from workflow.services.procedure.first_draft import draft_generate
@@ -52,7 +53,7 @@ def submission_submit(*, submission: Submission, person: Person) -> Submission:
         states = set(report.submissions.values_list("state", flat=True))
         if report.state == S.COLLECTING and states <= {SS.SUBMITTED, SS.ACCEPTED}:
             records.start_step(report, 4)
-        if report.state == S.EVALUATING:
+        if report.state in (S.EVALUATING, S.MEASURING):
             records.start_step(report, 5, submission=sub, round=sub.round)
 
     return run_transition(submission, "submit", person=person, before=before, after=after)
@@ -121,7 +122,17 @@ def submission_accept(*, submission: Submission, person: Person) -> Submission:
     def before(report, sub):
         sub.accepted_at = timezone.now()
 
-    return run_transition(submission, "accept", person=person, before=before)
+    def after(report, sub):
+        # A quarter's measurement closes with its last unit accepted.
+        if report.is_quarter and report.state == S.MEASURING and all_accepted(report):
+            measurement_close(report=report, person=person)
+
+    return run_transition(submission, "accept", person=person, before=before, after=after)
+
+
+def measurement_close(*, report: Report, person: Person) -> Report:
+    """A quarter's measurement closes once every unit is accepted."""
+    return run_transition(report, "close_measurement", person=person)
 
 
 def submission_return(

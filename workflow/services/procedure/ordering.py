@@ -8,9 +8,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sakip.models import Person, PlanRow, Target, Unit, Year
+from sakip.models import Person, PlanRow, Target, TargetKind, Unit, Year
+from sakip.planning.quarters import year_value
 from sakip.planning.snapshot import PLAN_RELATED, indicators, indikator_data
 from workflow import hooks
+from workflow.measurement import measured_quarters
 from workflow.models import LetterKind, Meeting, MeetingKind, NotaDinas, Report, Submission
 from workflow.models.perjanjian import office_agreement_in_force
 from workflow.permissions import can_act_on_report
@@ -135,26 +137,53 @@ def report_distribute(*, report: Report, person: Person, meeting: dict, attendee
         rows = agreement_rows(report)
         m = Meeting.objects.create(report=report, kind=MeetingKind.COORDINATION, **meeting)
         m.attendees.set(attendees)
-        # Each row goes to the unit the PK names, with the sumber data the PK names.
-        units = Unit.objects.in_bulk({frozen["unit_id"] for _t, frozen in rows})
-        ordered = sorted(units.values(), key=lambda u: (u.order, u.name))
-        subs = {u.pk: Submission.objects.create(report=report, unit=u) for u in ordered}
-        PlanRow.objects.bulk_create(
-            [
-                PlanRow(
-                    submission=subs[frozen["unit_id"]],
-                    indikator=t.indikator,
-                    target=t,
-                    unit=units[frozen["unit_id"]],
-                    number=n,
-                    sumber_data=frozen["sumber_data"],
-                )
-                for n, (t, frozen) in enumerate(rows, start=1)
-            ]
-        )
+        distribute_rows(report, rows, prefill=quarters_prefill(report))
 
     def after(report: Report, _target) -> None:
         for sub in report.submissions.all():
             records.start_step(report, 3, submission=sub, round=1)
 
     return run_transition(report, "distribute", person=person, before=before, after=after)
+
+
+def distribute_rows(report: Report, rows: list[tuple[Target, dict]], prefill=None) -> None:
+    """One submission per responsible unit, its rows as the PK froze them (indicator, target,
+    unit, sumber data). `prefill(row)` completes each new row before it is saved (a quarter's
+    target and earlier realisations; the year's realisation from the quarters)."""
+    units = Unit.objects.in_bulk({frozen["unit_id"] for _t, frozen in rows})
+    ordered = sorted(units.values(), key=lambda u: (u.order, u.name))
+    subs = {u.pk: Submission.objects.create(report=report, unit=u) for u in ordered}
+    new_rows = [
+        PlanRow(
+            submission=subs[frozen["unit_id"]],
+            indikator=t.indikator,
+            target=t,
+            unit=units[frozen["unit_id"]],
+            number=n,
+            sumber_data=frozen["sumber_data"],
+            quarter=report.period,
+        )
+        for n, (t, frozen) in enumerate(rows, start=1)
+    ]
+    for row in new_rows:
+        if prefill:
+            prefill(row)
+    PlanRow.objects.bulk_create(new_rows)
+
+
+def quarters_prefill(report: Report):
+    """Step 2: each row's realisation starts from the quarters measured (accepted) during
+    the year, by the indicator's aggregation rule, marked with the latest quarter until its
+    unit head confirms it; a row whose quarters were never measured starts empty."""
+    measured = measured_quarters(report.office_id, report.year_id)
+
+    def prefill(row: PlanRow) -> None:
+        values = measured.get(row.indikator_id)
+        if not values or row.indikator.target_kind == TargetKind.TEXT:
+            return
+        figure = year_value(values, row.indikator.aggregation)
+        if figure is not None:
+            row.realisasi = figure
+            row.from_quarter = max(n for n, v in enumerate(values, start=1) if v is not None)
+
+    return prefill

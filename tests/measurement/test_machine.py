@@ -1,0 +1,104 @@
+"""The quarter's machine: opened by the Sekcam after the quarter ends, filled by each unit
+on the same nine-column rows, accepted or returned per unit, closed with the last unit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from sakip.capaian import capaian_for_row
+from sakip.models import PlanRow
+from tests.procedure import fill, head_of, person
+from workflow.models import Period, ReportState, SubmissionState
+from workflow.services.core import TransitionDenied, TransitionRefused
+from workflow.services.procedure import submission_return, submission_submit
+
+S, SS = ReportState, SubmissionState
+
+
+def test_a_quarter_opens_with_each_units_rows_prefilled_from_the_signed_pk(quarters):
+    report = quarters.open(1)
+    assert report.period == Period.TW1 and report.state == S.MEASURING
+    assert str(report) == "Pengukuran TW I 2025 Mungka"
+    subs = list(report.submissions.select_related("unit"))
+    assert len(subs) >= 2
+    for sub in subs:
+        for row in sub.rows.select_related("target"):
+            assert row.quarter == 1
+            assert row.quarter_target == row.target.tw1
+            assert row.earlier == []
+
+
+def test_a_future_quarter_is_refused_with_its_end_date(quarters):
+    with pytest.raises(TransitionRefused, match="TW IV 2025 belum berakhir.*2025-12-31"):
+        quarters.open(4, today=dt.date(2025, 12, 31))
+
+
+def test_a_quarter_opens_once(quarters):
+    quarters.open(1)
+    with pytest.raises(TransitionRefused, match="sudah dibuka"):
+        quarters.open(1)
+
+
+def test_the_next_quarter_waits_for_the_open_one_to_close(quarters):
+    quarters.open(1)
+    with pytest.raises(TransitionRefused, match="Tutup dulu pengukuran TW I"):
+        quarters.open(2)
+
+
+@pytest.mark.parametrize("who", ["kasi-pemerintahan", "camat", "jf", "admin", "harau-sekcam"])
+def test_only_the_sekcam_of_the_office_opens_a_quarter(quarters, who):
+    from workflow.services.measurement import measurement_open
+
+    with pytest.raises(TransitionDenied):
+        measurement_open(
+            person=person(who), year=quarters.year, quarter=1, today=dt.date(2026, 1, 2)
+        )
+
+
+def test_the_quarter_closes_with_its_last_unit_accepted_and_earlier_values_carry(quarters):
+    first = quarters.measured(1)
+    assert first.state == S.MEASURED and first.is_closed
+    second = quarters.open(2)
+    row = second.submissions.first().rows.select_related("indikator", "target").first()
+    earlier_row = first.submissions.get(unit=row.unit).rows.get(indikator=row.indikator)
+    assert row.earlier == [str(earlier_row.realisasi)]
+    assert row.quarter_target == row.target.tw2
+
+
+def test_a_returned_unit_sends_again_and_the_others_keep_their_state(quarters):
+    report = quarters.open(1)
+    subs = list(report.submissions.all())
+    for sub in subs:
+        fill(sub)
+        submission_submit(submission=sub, person=head_of(sub))
+    first, *others = subs
+    row = first.rows.first()
+    submission_return(
+        submission=first,
+        person=quarters.sekcam,
+        reason="Bukti kurang",
+        row_notes={row.pk: "Lampirkan SK"},
+    )
+    first.refresh_from_db()
+    assert first.state == SS.RETURNED and first.round == 2
+    assert all(type(s).objects.get(pk=s.pk).state == SS.SUBMITTED for s in others)
+    assert type(report).objects.get(pk=report.pk).state == S.MEASURING
+
+
+def test_capaian_of_a_cumulative_row_counts_the_earlier_quarters(quarters):
+    quarters.measured(1)
+    second = quarters.open(2)
+    row = next(
+        r
+        for r in PlanRow.objects.filter(submission__report=second).select_related(
+            "indikator", "target"
+        )
+        if r.indikator.aggregation == "kumulatif" and r.quarter_target
+    )
+    row.realisasi = Decimal(row.earlier[0]) if row.earlier[0] else Decimal(1)
+    expected_to_date = Decimal(row.earlier[0] or 0) + row.realisasi
+    result = capaian_for_row(row)
+    assert result.percent == pytest.approx(expected_to_date / row.quarter_target * 100)

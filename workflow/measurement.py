@@ -1,0 +1,142 @@
+"""Reads of the quarterly measurement: when a quarter ends, what the quarters measured, and
+each indicator's course through the year (targets, realisations, figures to date, capaian,
+progress against the year's target and a projection), in a fixed number of queries
+whatever the number of indicators and quarters."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from sakip.capaian import Capaian, compute_capaian
+from sakip.models import Indikator, PlanRow, Target, TargetKind, Year
+from sakip.planning.quarters import projection, to_date, year_value
+from workflow.models import ROMAN, FollowUp, Report, SubmissionState
+
+
+def quarter_end(year: int, quarter: int) -> dt.date:
+    month = 3 * quarter
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def quarter_ended(year: int, quarter: int, today: dt.date) -> bool:
+    return today > quarter_end(year, quarter)
+
+
+def quarter_reports(office_id: int, year_id: int) -> dict[int, Report]:
+    """The year's quarter measurements opened so far, by quarter."""
+    reports = Report.objects.filter(office_id=office_id, year_id=year_id, period__gt=0)
+    return {r.period: r for r in reports.select_related("office", "year")}
+
+
+def measured_quarters(
+    office_id: int, year_id: int, *, before: int = 5
+) -> dict[int, list[Decimal | None]]:
+    """Per indicator, the realisation of TW I–IV as accepted by the Sekcam (None where the
+    quarter was not measured, not accepted, or the activity had not started), for the
+    quarters before `before`."""
+    rows = PlanRow.objects.filter(
+        submission__report__office_id=office_id,
+        submission__report__year_id=year_id,
+        submission__report__period__gt=0,
+        submission__report__period__lt=before,
+        submission__state=SubmissionState.ACCEPTED,
+    ).values_list("indikator_id", "quarter", "realisasi", "belum_berjalan")
+    out: dict[int, list[Decimal | None]] = {}
+    for indikator_id, quarter, value, not_started in rows:
+        values = out.setdefault(indikator_id, [None] * 4)
+        values[quarter - 1] = None if not_started else value
+    return out
+
+
+@dataclass
+class QuarterCell:
+    quarter: int
+    target: Decimal | None
+    value: Decimal | None
+    to_date: Decimal | None
+    capaian: Capaian
+
+    @property
+    def label(self) -> str:
+        return f"TW {ROMAN[self.quarter]}"
+
+
+@dataclass
+class IndicatorCourse:
+    """One indicator through the year's quarters."""
+
+    indikator: Indikator
+    target: Target
+    cells: list[QuarterCell] = field(default_factory=list)
+    year_figure: Decimal | None = None
+    progress: Capaian | None = None
+    projection: Decimal | None = None
+    projected: Capaian | None = None
+
+    @property
+    def measured(self) -> list[QuarterCell]:
+        return [c for c in self.cells if c.value is not None]
+
+
+def indicator_courses(year: Year, *, upto: int = 4, bands=None) -> list[IndicatorCourse]:
+    """Every indicator with a target in the year, with its quarters up to `upto`: three
+    queries whatever the number of indicators and quarters."""
+    targets = list(
+        Target.objects.filter(year=year)
+        .select_related("indikator__sasaran", "indikator__unit")
+        .order_by("indikator__sasaran__order", "indikator__order", "indikator__pk")
+    )
+    values = measured_quarters(year.office_id, year.pk, before=upto + 1)
+    bands = bands if bands is not None else year.bands
+    return [course(t, values.get(t.indikator_id, [None] * 4)[:upto], bands) for t in targets]
+
+
+def course(target: Target, values: list[Decimal | None], bands=None) -> IndicatorCourse:
+    ind = target.indikator
+    out = IndicatorCourse(indikator=ind, target=target)
+    if ind.target_kind == TargetKind.TEXT:
+        return out
+    running = to_date(values, ind.aggregation)
+    for n, (value, so_far) in enumerate(zip(values, running, strict=True), start=1):
+        tw_target = getattr(target, f"tw{n}")
+        out.cells.append(
+            QuarterCell(
+                quarter=n,
+                target=tw_target,
+                value=value,
+                to_date=so_far,
+                capaian=_capaian(ind, tw_target, so_far, bands),
+            )
+        )
+    out.year_figure = year_value(values, ind.aggregation)
+    out.progress = _capaian(ind, target.value, out.year_figure, bands)
+    out.projection = projection(values, ind.aggregation)
+    out.projected = _capaian(ind, target.value, out.projection, bands)
+    return out
+
+
+def _capaian(ind: Indikator, target, value, bands) -> Capaian:
+    return compute_capaian(
+        polarity=ind.polarity,
+        kind=ind.target_kind,
+        target=target,
+        realisation=value,
+        bands=bands,
+    )
+
+
+def open_follow_ups(office_id: int, year_id: int, *, before: int = 5):
+    """Follow-ups still open from the year's quarters before `before`."""
+    return (
+        FollowUp.objects.filter(
+            report__office_id=office_id,
+            report__year_id=year_id,
+            report__period__lt=before,
+            done_at__isnull=True,
+        )
+        .select_related("indikator", "unit", "report")
+        .order_by("due_date", "pk")
+    )
