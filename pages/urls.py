@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("pages.entry.urls")),
     path("", include("pages.dashboards.urls")),
     path("", include("pages.planning.urls")),
+    path("", include("pages.measurement.urls")),
 ]
 
 # A refusal says why, as a page or, for htmx, as a fragment shown in place.
