@@ -370,3 +370,63 @@ def perjanjian_for(request, tahun: int, perjanjian_pk: int) -> tuple[Person, Per
             _("Perjanjian Kinerja ini milik unit lain; Anda membaca PK unit Anda sendiri.")
         )
     return person, perjanjian
+
+
+# ---- The quarterly measurement ------------------------------------------------------------
+#
+# A quarter's measurement is a report of the year's office with its period (TW I–IV). Its
+# units' rows follow the rules above (a unit's head, the office-wide roles); the quarter's
+# pages and documents are read by the office's people; its combined figures (every unit's
+# rows) like the compiled table: the office-wide roles, and a Kasi once the quarter closed.
+
+
+def measurement_year_for(request, tahun: int) -> tuple[Person, Year]:
+    """A year of the person's office whose quarters they may follow (404 without an office
+    or such a year)."""
+    person = person_for(request)
+    if person.office_id is None:
+        raise Http404
+    year = get_object_or_404(
+        Year.objects.select_related("office__kabupaten"), office_id=person.office_id, year=tahun
+    )
+    return person, year
+
+
+def quarter_report_for(request, tahun: int, tw: int) -> tuple[Person, Report]:
+    """The quarter's measurement of the person's office (404 if it was never opened)."""
+    person, year = measurement_year_for(request, tahun)
+    report = get_object_or_404(
+        Report.objects.select_related("office__kabupaten", "year"), year=year, period=tw
+    )
+    if tw < 1:
+        raise Http404
+    return person, report
+
+
+def quarter_figures_refusal(person: Person, report: Report) -> str | None:
+    """Why this person may not read every unit's figures of the quarter, or None."""
+    if person.role == Role.ADMIN:
+        return _("Operator tidak membaca isian unit; capaian triwulan dibaca penyusun laporan.")
+    if is_office_wide(person, report):
+        return None
+    if person.role == Role.KASI and report.is_closed:
+        return None
+    return _(
+        "Capaian semua unit pada triwulan ini dapat dibaca setelah pengukurannya ditutup. "
+        "Isian unit Anda ada di halaman isian unit Anda."
+    )
+
+
+QUARTER_FIGURE_DOCUMENTS = frozenset({"pengukuran-triwulan"})
+
+
+def quarter_document_for(request, tahun: int, tw: int, kind: str) -> tuple[Person, Report]:
+    """A document of the quarter: the invitation, attendance list and minutes for the
+    office's people; the measurement report (every unit's figures) as
+    `quarter_figures_refusal` says."""
+    person, report = quarter_report_for(request, tahun, tw)
+    if kind in QUARTER_FIGURE_DOCUMENTS:
+        refusal = quarter_figures_refusal(person, report)
+        if refusal:
+            raise PermissionDenied(refusal)
+    return person, report
