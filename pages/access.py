@@ -394,12 +394,12 @@ def measurement_year_for(request, tahun: int) -> tuple[Person, Year]:
 
 def quarter_report_for(request, tahun: int, tw: int) -> tuple[Person, Report]:
     """The quarter's measurement of the person's office (404 if it was never opened)."""
+    if tw not in (1, 2, 3, 4):
+        raise Http404
     person, year = measurement_year_for(request, tahun)
     report = get_object_or_404(
         Report.objects.select_related("office__kabupaten", "year"), year=year, period=tw
     )
-    if tw < 1:
-        raise Http404
     return person, report
 
 
