@@ -1,9 +1,10 @@
 """Builds the demo offices from `demo.data`. Idempotent: running it twice changes
 nothing. Past years (2023, 2024) are imported as closed reports with their realisations and
-step timings, so dashboards and the LAKIP have earlier years to compare with; the current
-year (2025) has targets only and its report is started by the Camat in the browser. Every
-year 2023–2025 has its Perjanjian Kinerja signed (the office's and each unit's), and 2026's
-plan is being prepared (`demo.planning`)."""
+step timings, so dashboards and the LAKIP have earlier years to compare with. 2025 was
+measured quarter by quarter (`demo.measurement`) and its annual report is started by the
+Camat in the browser, its rows starting from the quarters. Every year 2023–2026 has its
+Perjanjian Kinerja signed (the office's and each unit's); 2026's first three quarters are
+measured and its PK Perubahan is being prepared (`demo.planning`)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from demo import data, history, planning
+from demo import data, history, measurement, planning
 from sakip.models import (
     Anggaran,
     Indikator,
@@ -57,7 +58,11 @@ def seed_demo() -> dict[str, Office]:
     for year in PLAN_YEARS:
         planning.sign_year(years[year], people)
     history.run_year(mungka, years[2024], indikator, people)
-    planning.plan_2026(mungka, people, units, nomenklatur)
+    # 2026 agreed in January; the quarters of 2025 and 2026 measured as the year went; then
+    # the PK Perubahan 2026 the Kasubag PEP is preparing now (December 2026).
+    planning.plan_2026(mungka, people)
+    measurement.measure(mungka)
+    planning.amend_2026(mungka, people, units, nomenklatur)
 
     harau = _office(kabupaten, data.HARAU)
     harau_units = _units(harau)

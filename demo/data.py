@@ -641,8 +641,9 @@ SUB_KEGIATAN_PAGU = {
     "7.01.06.2.01.0002": (38_200_000, 40_400_000, 42_500_000),
 }
 
-# The 2026 plan in preparation (copied from 2025, then being worked on): new targets of the
-# year, and what is still wrong with it so the plan page shows its checks.
+# The 2026 plan: copied from 2025 and agreed in January 2026 with these targets raised
+# (the PATEN target is raised only in the PK Perubahan under way in November 2026, whose
+# draft still has what the plan page's checks point out).
 PLAN_2026_TARGETS = {
     "Persentase nagari dengan administrasi pemerintahan tertib": 95,
     "Indeks Kepuasan Masyarakat (IKM) terhadap pelayanan kecamatan": 86,
@@ -653,6 +654,12 @@ PLAN_2026_TARGETS = {
 PLAN_2026_STALE_TW4 = "Persentase layanan PATEN yang selesai tepat waktu"
 # A lower-is-better average whose quarters were typed rising.
 PLAN_2026_RISING = ("Rata-rata waktu penyelesaian layanan administrasi", [1.6, 1.7, 1.8, 1.9])
+# The PK Perubahan 2026 being prepared: its reason and the day the Kasubag PEP opened it.
+PLAN_2026_AMENDMENT = (
+    "Penyesuaian target setelah penetapan APBD Perubahan 2026: target layanan PATEN dinaikkan "
+    "dan indikator layanan administrasi elektronik nagari ditambahkan.",
+    "2026-11-30",
+)
 # A new indicator of 2026 still missing its formula, sumber data and Renstra end target.
 PLAN_2026_NEW = {
     "sasaran": "Meningkatnya kualitas penyelenggaraan pemerintahan kecamatan",
@@ -662,4 +669,250 @@ PLAN_2026_NEW = {
     "unit": "pemerintahan",
     "code": "7.01.06.2.01.0002",
     "value": 40,
+}
+
+# ---- The quarters (Pengukuran Kinerja Triwulan) -------------------------------------------
+
+# Mungka's realisation of each quarter, by indicator: the quarter's own figure for a
+# cumulative count (the quarters add up), the figure at the quarter's end for a last value,
+# the quarter's mean for an average. None: measured once a year, nothing to report before
+# TW IV (the row says "kegiatan belum berjalan" with `ANNUAL_ONLY`).
+QUARTER_VALUES = {
+    2025: {
+        "Persentase nagari dengan administrasi pemerintahan tertib": (80, 85, 87.5, 90),
+        "Persentase rekomendasi dan koordinasi pemerintahan yang ditindaklanjuti": (
+            78.5,
+            83.3,
+            86.7,
+            88.9,
+        ),
+        "Jumlah produk hukum nagari yang difasilitasi": (3, 4, 5, 4),
+        "Indeks Kepuasan Masyarakat (IKM) terhadap pelayanan kecamatan": (None, None, None, 84.6),
+        "Persentase layanan PATEN yang selesai tepat waktu": (90.2, 92.5, 93.8, 95.4),
+        "Rata-rata waktu penyelesaian layanan administrasi": (2.4, 2.1, 1.9, 1.8),
+        "Persentase usulan Musrenbang kecamatan yang terakomodir dalam RKPD": (
+            None,
+            None,
+            None,
+            43.2,
+        ),
+        "Jumlah lembaga kemasyarakatan nagari yang aktif": (21, 23, 23, 25),
+        "Persentase bantuan sosial yang tersalur tepat sasaran": (91, 92.4, 94.1, 95.6),
+        "Ketersediaan data PMKS yang mutakhir": (
+            "Tersedia, dimutakhirkan Maret 2025",
+            "Tersedia, dimutakhirkan Juni 2025",
+            "Tersedia, dimutakhirkan September 2025",
+            "Tersedia dan dimutakhirkan per triwulan",
+        ),
+        "Jumlah kasus gangguan ketentraman dan ketertiban umum": (6, 4, 5, 4),
+        "Persentase pelanggaran Perda/Perkada yang ditindaklanjuti": (76, 80.5, 84, 86.2),
+        "Persentase realisasi anggaran kecamatan": (88.9, 91.7, 93.5, 95.3),
+        "Nilai hasil evaluasi SAKIP kecamatan": (None, None, None, 68.4),
+        "Persentase ASN yang memenuhi standar kompetensi jabatan": (None, None, None, 71.4),
+        "Persentase barang milik daerah yang tercatat dan terekonsiliasi": (95.2, 97, 98.5, 100),
+    },
+    2026: {
+        "Persentase nagari dengan administrasi pemerintahan tertib": (90, 92.5, 92.5),
+        "Persentase rekomendasi dan koordinasi pemerintahan yang ditindaklanjuti": (
+            85.7,
+            87.5,
+            88.9,
+        ),
+        "Jumlah produk hukum nagari yang difasilitasi": (4, 3, 5),
+        "Indeks Kepuasan Masyarakat (IKM) terhadap pelayanan kecamatan": (None, None, None),
+        "Persentase layanan PATEN yang selesai tepat waktu": (91.2, 93, 94.6),
+        "Rata-rata waktu penyelesaian layanan administrasi": (2.1, 1.9, 1.8),
+        "Persentase usulan Musrenbang kecamatan yang terakomodir dalam RKPD": (None, None, None),
+        "Jumlah lembaga kemasyarakatan nagari yang aktif": (23, 24, 24),
+        "Persentase bantuan sosial yang tersalur tepat sasaran": (92, 93.5, 94.2),
+        "Ketersediaan data PMKS yang mutakhir": (
+            "Tersedia, dimutakhirkan Maret 2026",
+            "Tersedia, dimutakhirkan Juni 2026",
+            "Tersedia, dimutakhirkan September 2026",
+        ),
+        "Jumlah kasus gangguan ketentraman dan ketertiban umum": (5, 3, 4),
+        "Persentase pelanggaran Perda/Perkada yang ditindaklanjuti": (80, 82.4, 84.1),
+        "Persentase realisasi anggaran kecamatan": (89.5, 92, 93.2),
+        "Nilai hasil evaluasi SAKIP kecamatan": (None, None, None),
+        "Persentase ASN yang memenuhi standar kompetensi jabatan": (None, None, None),
+        "Persentase barang milik daerah yang tercatat dan terekonsiliasi": (96.1, 97.8, 99),
+    },
+}
+ANNUAL_ONLY = "Indikator ini diukur sekali setahun; realisasinya dilaporkan pada TW IV."
+
+# Each quarter's calendar: the day the Sekcam opened it (the units fill and send within three
+# working days, the Sekcam accepts on the fourth) and the day of its measurement meeting.
+QUARTER_DAYS = {
+    (2025, 1): ("2025-04-08", "2025-04-16"),
+    (2025, 2): ("2025-07-02", "2025-07-15"),
+    (2025, 3): ("2025-10-02", "2025-10-14"),
+    (2025, 4): ("2026-01-05", "2026-01-14"),
+    (2026, 1): ("2026-04-06", "2026-04-15"),
+    (2026, 2): ("2026-07-02", "2026-07-14"),
+    (2026, 3): ("2026-10-05", "2026-10-14"),
+}
+MEETING_PLACE = "Aula Kantor Camat Mungka"
+# Who missed each meeting (usernames); everyone else invited attended.
+MEETING_ABSENT = {
+    (2025, 1): ["kasi-pmd"],
+    (2025, 2): ["kasi-trantib", "jf"],
+    (2025, 3): [],
+    (2025, 4): ["kasi-kesos"],
+    (2026, 1): ["kasubag-umum"],
+    (2026, 2): [],
+    (2026, 3): ["kasi-pelayanan"],
+}
+
+# The Camat's directions at each measurement meeting.
+MEETING_DIRECTIONS = {
+    (2025, 1): (
+        "1. Seluruh seksi dan subbagian mengunggah bukti dukung pengukuran paling lambat "
+        "tanggal 10 setelah triwulan berakhir.\n"
+        "2. Seksi Pemerintahan mempercepat fasilitasi produk hukum nagari yang masih tertunda.\n"
+        "3. Jumlah kasus gangguan ketentraman TW I melebihi batas triwulan; Seksi Trantibum "
+        "memperkuat patroli bersama Polsek dan Satpol PP.\n"
+        "4. Seksi Pelayanan menurunkan rata-rata waktu penyelesaian layanan dengan memeriksa "
+        "kelengkapan berkas di loket."
+    ),
+    (2025, 2): (
+        "1. Tindak lanjut rekomendasi rapat koordinasi pemerintahan masih di bawah target; "
+        "Seksi Pemerintahan memantau setiap rekomendasi sampai selesai.\n"
+        "2. Rata-rata waktu layanan dihitung langsung dari buku register PATEN, bukan perkiraan.\n"
+        "3. Subbagian Umum mempercepat penyerapan anggaran kegiatan fisik pada triwulan III."
+    ),
+    (2025, 3): (
+        "1. Capaian TW III umumnya sesuai target triwulan; pertahankan sampai akhir tahun.\n"
+        "2. Kasus gangguan ketentraman sudah 15 kasus dari batas 18 kasus setahun; Seksi "
+        "Trantibum mengintensifkan deteksi dini menjelang akhir tahun.\n"
+        "3. Seksi Kesos memastikan penerima bansos TW IV sesuai DTKS terbaru."
+    ),
+    (2025, 4): (
+        "1. Hasil pengukuran TW IV menjadi bahan penyusunan LAKIP 2025.\n"
+        "2. Batas jumlah kasus gangguan ketentraman 2025 terlampaui (19 dari 18 kasus); Seksi "
+        "Trantibum menyusun rencana aksi bersama Polsek dan wali nagari.\n"
+        "3. Usulan Musrenbang yang terakomodir dalam RKPD masih di bawah target; Seksi PMD "
+        "memperkuat kualitas usulan prioritas."
+    ),
+    (2026, 1): (
+        "1. Kasus gangguan ketentraman TW I melebihi batas triwulan; patroli terpadu "
+        "dilanjutkan.\n"
+        "2. Seluruh unit mempertahankan ketepatan waktu pengisian data pengukuran."
+    ),
+    (2026, 2): (
+        "1. Capaian TW II sesuai atau melampaui target triwulan.\n"
+        "2. Seksi Pemerintahan menyiapkan penerapan layanan administrasi elektronik di nagari."
+    ),
+    (2026, 3): (
+        "1. Capaian TW III umumnya sesuai target triwulan.\n"
+        "2. Subbagian PEP menyiapkan PK Perubahan 2026 setelah APBD Perubahan ditetapkan.\n"
+        "3. Seksi Pelayanan mempertahankan ketepatan waktu layanan PATEN."
+    ),
+}
+
+# The follow-ups each meeting decided: (indicator, action, due date, (done on, note) or None
+# while still open). Exactly one is still open.
+FOLLOW_UPS = {
+    (2025, 1): [
+        (
+            "Jumlah produk hukum nagari yang difasilitasi",
+            "Mendampingi tiga nagari menyelesaikan rancangan peraturan nagari tentang APB "
+            "Nagari Perubahan.",
+            "2025-06-30",
+            ("2025-06-24", "Tiga rancangan peraturan nagari telah difasilitasi."),
+        ),
+        (
+            "Jumlah kasus gangguan ketentraman dan ketertiban umum",
+            "Menyusun jadwal patroli bersama Polsek dan Satpol PP di pasar nagari dan titik rawan.",
+            "2025-05-15",
+            ("2025-05-12", "Jadwal patroli bersama ditetapkan dan berjalan sejak Mei."),
+        ),
+        (
+            "Rata-rata waktu penyelesaian layanan administrasi",
+            "Menerapkan pemeriksaan kelengkapan berkas di loket PATEN sebelum berkas diterima.",
+            "2025-05-30",
+            ("2025-05-27", "Daftar periksa berkas dipakai di loket sejak 19 Mei 2025."),
+        ),
+    ],
+    (2025, 2): [
+        (
+            "Persentase rekomendasi dan koordinasi pemerintahan yang ditindaklanjuti",
+            "Membuat daftar pantau tindak lanjut rekomendasi rapat koordinasi dan "
+            "melaporkannya setiap bulan.",
+            "2025-08-29",
+            ("2025-08-25", "Daftar pantau dilaporkan dalam rapat staf bulanan."),
+        ),
+        (
+            "Persentase realisasi anggaran kecamatan",
+            "Menyusun jadwal pelaksanaan kegiatan fisik agar realisasi anggaran TW III sesuai "
+            "rencana.",
+            "2025-08-15",
+            ("2025-08-14", "Jadwal pelaksanaan kegiatan disepakati dengan PPTK."),
+        ),
+    ],
+    (2025, 3): [
+        (
+            "Jumlah kasus gangguan ketentraman dan ketertiban umum",
+            "Mengaktifkan kembali pos kamling di nagari dengan kasus terbanyak bersama wali "
+            "nagari.",
+            "2025-11-28",
+            ("2025-11-26", "Pos kamling aktif kembali di dua nagari."),
+        ),
+        (
+            "Persentase bantuan sosial yang tersalur tepat sasaran",
+            "Mencocokkan daftar penerima bansos TW IV dengan DTKS terbaru.",
+            "2025-11-14",
+            ("2025-11-13", "Daftar penerima dicocokkan; dua nama diganti sesuai DTKS."),
+        ),
+    ],
+    (2025, 4): [
+        (
+            "Jumlah kasus gangguan ketentraman dan ketertiban umum",
+            "Menyusun rencana aksi penanganan gangguan ketentraman bersama Polsek dan wali "
+            "nagari untuk tahun 2026.",
+            "2026-02-27",
+            None,
+        ),
+        (
+            "Persentase usulan Musrenbang kecamatan yang terakomodir dalam RKPD",
+            "Menyusun daftar usulan prioritas Musrenbang 2026 dengan kajian kebutuhan dan data "
+            "pendukung.",
+            "2026-02-13",
+            ("2026-02-11", "Daftar usulan prioritas disampaikan ke Bappeda."),
+        ),
+    ],
+    (2026, 1): [
+        (
+            "Jumlah kasus gangguan ketentraman dan ketertiban umum",
+            "Melaksanakan patroli terpadu di pasar nagari setiap akhir pekan.",
+            "2026-05-29",
+            ("2026-05-28", "Patroli terpadu berjalan setiap Sabtu sejak April."),
+        ),
+    ],
+    (2026, 2): [
+        (
+            "Persentase nagari dengan administrasi pemerintahan tertib",
+            "Membina administrasi pemerintahan di nagari yang belum tertib.",
+            "2026-08-28",
+            ("2026-08-27", "Pembinaan dilaksanakan di Nagari Talang Maur."),
+        ),
+    ],
+    (2026, 3): [
+        (
+            "Persentase realisasi anggaran kecamatan",
+            "Mempercepat realisasi anggaran kegiatan triwulan IV sesuai APBD Perubahan.",
+            "2026-11-27",
+            ("2026-11-25", "Jadwal pencairan kegiatan TW IV disusun bersama PPTK."),
+        ),
+    ],
+}
+
+# The unit the Sekcam returned once: its first figure, the reason, the note on the row, and
+# the corrected figure it sent again.
+QUARTER_RETURN = {
+    "quarter": (2025, 2),
+    "indikator": "Rata-rata waktu penyelesaian layanan administrasi",
+    "first": 2.3,
+    "reason": "Rata-rata waktu penyelesaian layanan TW II belum sesuai buku register PATEN.",
+    "note": "Hitung ulang dari buku register PATEN April–Juni dan lampirkan rekapitulasinya.",
+    "fixed": "Dihitung ulang dari buku register PATEN April–Juni 2025.",
 }

@@ -109,14 +109,19 @@ def _order_and_distribute(year: Year, cast: dict, clock: OfficeClock) -> Report:
     return svc.report_distribute(report=report, person=sekcam, meeting=meeting, attendees=attendees)
 
 
-def _evidence(unit_name: str, year: int) -> bytes:
+def evidence_pdf(heading: str, unit_name: str) -> bytes:
+    """A one-page evidence file of a unit, as the demo's Kasi upload it."""
     html = (
         "<html><body style='font-family: Liberation Serif'>"
-        f"<h2>Bukti dukung capaian kinerja {year}</h2><p>{unit_name}</p>"
+        f"<h2>{heading}</h2><p>{unit_name}</p>"
         "<p>Rekapitulasi kegiatan, daftar hadir dan dokumentasi pelaksanaan.</p>"
         "</body></html>"
     )
     return HTML(string=html).write_pdf()
+
+
+def _evidence(unit_name: str, year: int) -> bytes:
+    return evidence_pdf(f"Bukti dukung capaian kinerja {year}", unit_name)
 
 
 def _values(row: PlanRow, real) -> dict:
@@ -131,7 +136,8 @@ def _values(row: PlanRow, real) -> dict:
     return {"realisasi": Decimal(str(real))}
 
 
-def _head(submission) -> Person:
+def unit_head(submission) -> Person:
+    """The Kasi/Kasubag heading the submission's unit."""
     return Person.objects.get(unit_id=submission.unit_id, heads_unit=True, role=Role.KASI)
 
 
@@ -142,7 +148,7 @@ def _collect(report: Report, reals: dict, cast: dict, clock: OfficeClock) -> Non
     submissions = list(report.submissions.select_related("unit").order_by("unit__order"))
     for n, submission in enumerate(submissions):
         clock.at(day + dt.timedelta(days=n % 3), 9 + n)
-        head = _head(submission)
+        head = unit_head(submission)
         content = _evidence(submission.unit.name, report.year.year)
         for row in submission.rows.select_related("indikator", "target").order_by("number"):
             values = {**_values(row, reals.get(row.indikator_id)), "keterangan": "-"}
@@ -170,7 +176,7 @@ def _collect(report: Report, reals: dict, cast: dict, clock: OfficeClock) -> Non
         svc.submission_accept(submission=other, person=cast["sekcam"])
         clock.later(20)
     clock.at(day + dt.timedelta(days=6), 10)
-    head = _head(returned)
+    head = unit_head(returned)
     row.refresh_from_db()
     row_update(
         row=row,

@@ -1,6 +1,6 @@
 """The demo's plans: the Renstra, quarterly targets by each indicator's rule, the sub
-kegiatan budget, every year 2023–2025 agreed and signed (the office's PK and each unit's,
-through the real services), and Mungka's 2026 plan in preparation with its checks."""
+kegiatan budget, every year 2023–2026 agreed and signed (the office's PK and each unit's,
+through the real services), and Mungka's PK Perubahan 2026 in preparation with its checks."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
 from demo import data
+from demo.history import WIB, office_clock
 from sakip.models import (
     Aggregation,
     Anggaran,
@@ -25,6 +26,7 @@ from sakip.models import (
     Year,
 )
 from workflow.models import PerjanjianKinerja, PerjanjianState
+from workflow.models.perjanjian import latest_office_agreement, office_agreement_in_force
 from workflow.services import planning as svc
 
 P = PerjanjianState
@@ -122,56 +124,86 @@ def _agree(pk: PerjanjianKinerja, preparer, sekcam, camat, dated: dt.date) -> No
         svc.perjanjian_sign(perjanjian=pk, person=camat, dated=dated)
 
 
-def plan_2026(
+def plan_2026(office: Office, people: dict[str, Person]) -> Year:
+    """2026 as agreed in its first week: the Kasubag PEP copied 2025's plan and raised some
+    targets, and the office's and every unit's PK were signed, so its quarters can be
+    measured. Nothing if the year already has a plan."""
+    preparer, _sekcam, _camat = _cast(people)
+    year, _created = Year.objects.get_or_create(office=office, year=2026)
+    if Target.objects.filter(year=year).exists():
+        return year
+    with office_clock(dt.datetime(2026, 1, 5, 8, 0, tzinfo=WIB)):
+        svc.plan_copy(year=year, person=preparer)
+        targets = {
+            t.indikator.name: t
+            for t in Target.objects.filter(year=year).select_related("indikator")
+        }
+        for name, value in data.PLAN_2026_TARGETS.items():
+            if name == data.PLAN_2026_STALE_TW4:
+                continue  # raised by the PK Perubahan
+            target = targets[name]
+            ind = target.indikator
+            fields = target_fields(value, ind.aggregation, ind.polarity, target.tw1 is None)
+            _update(target, preparer, fields)
+        sign_year(year, people)
+    return year
+
+
+def amend_2026(
     office: Office,
     people: dict[str, Person],
     units: dict[str, Unit],
     nomenklatur: dict[str, Nomenklatur],
 ) -> None:
-    """2026 in preparation: the Kasubag PEP copied 2025's plan, raised some targets, added a
-    new indicator, and opened the office's PK draft; the plan page lists what is still wrong
-    (a TW IV left at last year's figure, rising quarters of a lower-is-better indicator, the
-    new indicator's missing formula, sumber data and Renstra end target)."""
+    """The PK Perubahan 2026 in preparation (after the APBD Perubahan, once TW III was
+    measured): the Kasubag PEP opened the office's new version, raised the PATEN target, added
+    a new indicator, and the plan page lists what is still wrong (a TW IV left at the earlier
+    figure, rising quarters of a lower-is-better indicator, the new indicator's missing
+    formula, sumber data and Renstra end target). Nothing unless the signed PK is the
+    latest version."""
     preparer, _sekcam, _camat = _cast(people)
-    year, created = Year.objects.get_or_create(office=office, year=2026)
-    if not created and Target.objects.filter(year=year).exists():
+    year = Year.objects.get(office=office, year=2026)
+    in_force = office_agreement_in_force(year)
+    if in_force is None or latest_office_agreement(year) != in_force:
         return
-    svc.plan_copy(year=year, person=preparer)
-    targets = {
-        t.indikator.name: t for t in Target.objects.filter(year=year).select_related("indikator")
-    }
-    for name, value in data.PLAN_2026_TARGETS.items():
-        target = targets[name]
-        ind = target.indikator
-        fields = target_fields(value, ind.aggregation, ind.polarity, target.tw1 is None)
-        if name == data.PLAN_2026_STALE_TW4:
-            fields["tw4"] = target.tw4
-        _update(target, preparer, fields)
-    name, quarters = data.PLAN_2026_RISING
-    rising = targets[name]
-    _update(
-        rising,
-        preparer,
-        {f"tw{q}": Decimal(str(v)) for q, v in zip((1, 2, 3, 4), quarters, strict=True)},
-    )
-    spec = data.PLAN_2026_NEW
-    sasaran = SasaranStrategis.objects.get(office=office, name=spec["sasaran"])
-    svc.indikator_add(
-        year=year,
-        person=preparer,
-        sasaran=sasaran,
-        values={
-            "name": spec["name"],
-            "satuan": spec["satuan"],
-            "target_kind": TargetKind(spec["target_kind"]),
-            "unit": units[spec["unit"]],
-            "nomenklatur": nomenklatur[spec["code"]],
-            "value": Decimal(spec["value"]),
-            "tw4": Decimal(spec["value"]),
-            "tw2": Decimal(spec["value"]) / 2,
-        },
-    )
-    svc.perjanjian_prepare(year=year, person=preparer)
+    reason, day = data.PLAN_2026_AMENDMENT
+    opened = dt.datetime.combine(dt.date.fromisoformat(day), dt.time(9, 0), tzinfo=WIB)
+    with office_clock(opened):
+        svc.perjanjian_amend(perjanjian=in_force, person=preparer, reason=reason)
+        targets = {
+            t.indikator.name: t
+            for t in Target.objects.filter(year=year).select_related("indikator")
+        }
+        paten = targets[data.PLAN_2026_STALE_TW4]
+        ind = paten.indikator
+        fields = target_fields(
+            data.PLAN_2026_TARGETS[ind.name], ind.aggregation, ind.polarity, paten.tw1 is None
+        )
+        fields["tw4"] = paten.tw4  # left at the earlier figure: the plan's checks say so
+        _update(paten, preparer, fields)
+        name, quarters = data.PLAN_2026_RISING
+        _update(
+            targets[name],
+            preparer,
+            {f"tw{q}": Decimal(str(v)) for q, v in zip((1, 2, 3, 4), quarters, strict=True)},
+        )
+        spec = data.PLAN_2026_NEW
+        sasaran = SasaranStrategis.objects.get(office=office, name=spec["sasaran"])
+        svc.indikator_add(
+            year=year,
+            person=preparer,
+            sasaran=sasaran,
+            values={
+                "name": spec["name"],
+                "satuan": spec["satuan"],
+                "target_kind": TargetKind(spec["target_kind"]),
+                "unit": units[spec["unit"]],
+                "nomenklatur": nomenklatur[spec["code"]],
+                "value": Decimal(spec["value"]),
+                "tw4": Decimal(spec["value"]),
+                "tw2": Decimal(spec["value"]) / 2,
+            },
+        )
 
 
 def _update(target: Target, person: Person, fields: dict) -> None:

@@ -1,9 +1,13 @@
 """Bab III A, per indicator: target against realisation and capaian with its band; against the
-two previous years in the data; against the Renstra end target and a national or kabupaten
-standard; the unit's remarks; the reason where the activity has not started. Facts are
-stated; causes are left to the drafter with a visible note."""
+two previous years in the data; its course through the year's quarters when they were
+measured; against the Renstra end target and a national or kabupaten standard; the unit's
+remarks; the reason where the activity has not started. Facts are stated; causes are left to
+the drafter with a visible note."""
 
 from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from documents.drafting.words import (
     amount,
@@ -13,12 +17,17 @@ from documents.drafting.words import (
     md,
     met,
     paragraphs,
+    percent,
+    quantity,
     quote,
     sentence,
     todo,
 )
 from sakip.capaian import compute_capaian
-from sakip.models import Polarity, TargetKind
+from sakip.models import Aggregation, Polarity, TargetKind
+
+if TYPE_CHECKING:
+    from workflow.measurement import IndicatorCourse
 
 MEANINGLESS = {"", "-", "–", "0", "tidak ada", "nihil"}
 
@@ -123,6 +132,67 @@ def _history(r: dict, year: int) -> str:
     return text
 
 
+def _quarters(r: dict, course: IndicatorCourse | None) -> str:
+    """The indicator's course through the measured quarters: each quarter's realisation
+    (with the figure to date where the rule adds up or averages) and its capaian against the
+    quarter's target, then the year's figure the quarters give by the indicator's rule and
+    its capaian against the year's target. Nothing when no quarter was measured."""
+    if course is None or r["kind"] == TargetKind.TEXT:
+        return ""
+    measured = [c for c in course.cells if c.value is not None]
+    if not measured or course.year_figure is None:
+        return ""
+    rule, satuan = course.indikator.aggregation, r["satuan"]
+    told = []
+    for cell in measured:
+        notes = []
+        if cell.to_date is not None and cell.to_date != cell.value:
+            if rule == Aggregation.CUMULATIVE:
+                notes.append(f"kumulatif {quantity(cell.to_date, satuan)}")
+            elif rule == Aggregation.AVERAGE:
+                notes.append(f"rata-rata sampai {cell.label} {quantity(cell.to_date, satuan)}")
+        if cell.capaian.percent is not None:
+            notes.append(f"capaian {percent(cell.capaian.rounded)}")
+        shown = f"{cell.label} {quantity(cell.value, satuan)}"
+        told.append(f"{shown} ({', '.join(notes)})" if notes else shown)
+    figure = course.year_figure
+    how = {
+        Aggregation.CUMULATIVE: "jumlah realisasi triwulan yang terukur",
+        Aggregation.AVERAGE: "rata-rata realisasi triwulan yang terukur",
+    }.get(rule, f"realisasi {measured[-1].label} sebagai triwulan terakhir yang terukur")
+    # The year's capaian by the one function, against the row's target (a range with both
+    # bounds).
+    year_capaian = compute_capaian(
+        polarity=r["polarity"],
+        kind=r["kind"],
+        target=r["target_value"],
+        target_max=r["target_max"],
+        realisation=figure,
+    )
+    head = f"Sepanjang tahun, realisasi triwulanan indikator ini adalah {join_and(told)}"
+    if year_capaian.percent is not None:
+        head += (
+            f", sehingga capaian akhir tahun berdasarkan pengukuran triwulanan adalah "
+            f"{percent(year_capaian.rounded)} (realisasi tahunan "
+            f"{quantity(figure, satuan)}, yaitu {how})."
+        )
+    else:
+        head += (
+            f", sehingga realisasi tahunan berdasarkan pengukuran triwulanan adalah "
+            f"{quantity(figure, satuan)} ({how})."
+        )
+    missing = [c.label for c in course.cells if c.value is None]
+    gap = f"Pada {join_and(missing)} tidak ada realisasi yang terukur." if missing else ""
+    reported = r["realisasi_value"]
+    differs = ""
+    if reported is not None and reported != figure.quantize(Decimal("0.0001")):
+        differs = (
+            f"Realisasi tahunan yang dilaporkan ({md(r['realisasi'])}) berbeda dari angka "
+            "hasil pengukuran triwulanan. " + todo("jelaskan sebab perbedaannya.")
+        )
+    return sentence(head, gap, differs)
+
+
 def _renstra(r: dict) -> str:
     if r["kind"] == TargetKind.TEXT:
         return f"Target akhir Renstra: {quote(r['renstra'])}." if r["renstra"] else ""
@@ -180,9 +250,11 @@ def _cause(r: dict) -> str:
     )
 
 
-def row_analysis(r: dict, year: int) -> str:
+def row_analysis(r: dict, year: int, course: IndicatorCourse | None = None) -> str:
     """The analysis of one row (a dict of `selectors.row_data` with history, Renstra and
-    standard, see `lakip_data.lakip_document_data`)."""
+    standard, see `lakip_data.lakip_document_data`), with the indicator's quarterly course
+    (`workflow.measurement.indicator_courses`) when its quarters were measured."""
+    quarters = _quarters(r, course)
     if r["belum_berjalan"]:
         reason = " ".join((r["belum_berjalan_reason"] or "").split())
         return paragraphs(
@@ -192,6 +264,7 @@ def row_analysis(r: dict, year: int) -> str:
                 f"{md(r['target'])}).",
                 f"Alasan yang disampaikan {md(r['unit'])}: {quote(reason)}." if reason else "",
             ),
+            quarters,
             _history(r, year),
             sentence(_renstra(r), _remark(r)),
             todo(
@@ -220,10 +293,12 @@ def row_analysis(r: dict, year: int) -> str:
         return paragraphs(
             f"Realisasi indikator ini untuk tahun {year} belum tercatat (target: "
             f"{md(r['target'])}). " + todo("lengkapi realisasi atau jelaskan sebabnya."),
+            quarters,
             _remark(r),
         )
     return paragraphs(
         _measured(r, year),
+        quarters,
         _history(r, year),
         sentence(_renstra(r), _standard(r, year)),
         sentence(_remark(r), _cause(r)),

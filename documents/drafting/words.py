@@ -39,6 +39,14 @@ def amount(value: Decimal | None, satuan: str) -> str:
     return f"{number} {satuan}".strip()
 
 
+def quantity(value: Decimal | None, satuan: str) -> str:
+    """A value in the indicator's unit, to two decimals at most: 87,5%, 16 dokumen, 2,13 hari."""
+    if value is None:
+        return "-"
+    number = fmt_number(Decimal(value).quantize(Decimal("0.01")))
+    return f"{number}%" if satuan == "%" else f"{number} {satuan}".strip()
+
+
 def rupiah(value: Decimal | None) -> str:
     return f"Rp{fmt_number(value, places=0)}" if value is not None else "-"
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from documents.drafting import bab3, chapters
 from documents.drafting.indicators import row_analysis
 from documents.lakip_data import lakip_document_data
+from workflow.measurement import indicator_courses
 from workflow.models import Report
 from workflow.services.procedure.first_draft import DraftTexts
 
@@ -31,11 +32,12 @@ def draft_texts(
     year = data["year"]
     keys = WRITERS if chapters is None else [k for k in chapters if k in WRITERS]
     wanted = None if rows is None else set(rows)
+    analysed = [r for r in data["rows"] if wanted is None or r["pk"] in wanted]
+    # Each indicator's course through the year's quarters, read once for the whole report.
+    courses = {}
+    if analysed and not report.is_quarter:
+        courses = {c.indikator.pk: c for c in indicator_courses(report.year)}
     return DraftTexts(
         chapters={key: WRITERS[key](data) for key in keys},
-        analyses={
-            r["pk"]: row_analysis(r, year)
-            for r in data["rows"]
-            if wanted is None or r["pk"] in wanted
-        },
+        analyses={r["pk"]: row_analysis(r, year, courses.get(r["indikator_id"])) for r in analysed},
     )

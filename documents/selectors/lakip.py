@@ -12,7 +12,7 @@ from documents.selectors.planning import lakip_pk
 from documents.selectors.rows import report_rows, row_data
 from documents.selectors.shared import _report_head, fmt_number, signatory
 from sakip.models import Anggaran, NomenklaturKind, PlanRow, Role, TargetKind
-from workflow.models import LetterKind, Report
+from workflow.models import LetterKind, Period, Report
 
 
 def anggaran_data(year) -> dict:
@@ -41,12 +41,14 @@ def anggaran_data(year) -> dict:
 
 
 def _history(report: Report, indikator_ids: list[int]) -> dict[int, list[dict]]:
-    """The same indicators in the office's earlier reports, oldest first."""
+    """The same indicators in the office's earlier years' reports (not their quarters),
+    oldest first."""
     earlier = (
         PlanRow.objects.filter(
             indikator_id__in=indikator_ids,
             submission__report__office=report.office,
             submission__report__year__year__lt=report.year.year,
+            submission__report__period=Period.ANNUAL,
         )
         .select_related("indikator__sasaran", "indikator__nomenklatur", "target", "unit")
         .select_related("submission__report__year")
