@@ -1,7 +1,8 @@
-"""The plan's tests start from the demo: Mungka's 2023–2025 plans with their PKs signed, and
-its 2026 plan being prepared (copied from 2025, some targets raised, a new indicator still
-incomplete, the office's PK draft opened). `complete_plan` finishes 2026 through the plan's
-services, the way the Kasubag PEP does on the plan page."""
+"""The plan's tests start from the demo: Mungka's 2023–2026 plans with their PKs signed, and
+the PK Perubahan 2026 being prepared (2026's plan open again: a target raised with its TW IV
+left behind, a new indicator still incomplete, the office's version 2 in draft).
+`complete_plan` finishes 2026 through the plan's services, the way the Kasubag PEP does on
+the plan page."""
 
 from __future__ import annotations
 
@@ -35,7 +36,8 @@ def year_2025(demo):
 
 @pytest.fixture
 def office_pk(year_2026):
-    return PerjanjianKinerja.objects.get(year=year_2026, unit__isnull=True)
+    """The office's PK of 2026 being prepared: its latest version (the PK Perubahan)."""
+    return PerjanjianKinerja.objects.filter(year=year_2026, unit__isnull=True).latest("version")
 
 
 def fix_row(target: Target, preparer, **values) -> Target:
@@ -72,6 +74,16 @@ def complete_plan(year: Year, preparer) -> None:
         if values:
             fix_row(target, preparer, **values)
     assert plan_blockers(plan_snapshot(year)) == []
+
+
+@pytest.fixture
+def year_2027(year_2026, pep):
+    """A year with no signed PK: the Kasubag PEP opens 2027, copies 2026's plan into it and
+    prepares its PK drafts."""
+    year = svc.year_open(person=pep, year=2027)
+    svc.plan_copy(year=year, person=pep)
+    svc.perjanjian_prepare(year=year, person=pep)
+    return Year.objects.select_related("office__kabupaten").get(pk=year.pk)
 
 
 @pytest.fixture

@@ -53,8 +53,9 @@ def test_the_office_pk_goes_draft_submitted_reviewed_signed(
         .order_by("id")
         .values_list("action", "payload__source", "payload__target")
     )
+    # 2026's office PK being prepared is the PK Perubahan (version 2) of the signed one.
     assert actions == [
-        ("sakip.perjanjian.created", None, None),
+        ("sakip.perjanjian.amended", None, None),
         ("sakip.perjanjian.submit", P.DRAFT, P.SUBMITTED),
         ("sakip.perjanjian.review", P.SUBMITTED, P.REVIEWED),
         ("sakip.perjanjian.sign", P.REVIEWED, P.SIGNED),
@@ -73,7 +74,7 @@ def test_signing_freezes_the_version_hashed_and_signed(complete_2026, pep, offic
 
     page = client.get(f"/verifikasi/{document.token}/").content.decode()
     assert "Verifikasi Perjanjian Kinerja bertanda tangan elektronik" in page
-    assert "Perjanjian Kinerja Tahun 2026" in page
+    assert "Perjanjian Kinerja Perubahan Tahun 2026 (versi 2)" in page
     same = client.post(
         f"/verifikasi/{document.token}/", {"file": SimpleUploadedFile("pk.pdf", content)}
     ).content.decode()
@@ -145,12 +146,19 @@ def test_a_plan_with_failing_checks_is_not_submitted(year_2026, pep, office_pk):
     assert PerjanjianKinerja.objects.get(pk=office_pk.pk).snapshot is None
 
 
-def test_a_units_pk_follows_the_signed_office_pk(complete_2026, pep, office_pk):
+def test_a_units_pk_follows_the_signed_office_pk(complete_2026, pep, office_pk, year_2027):
     unit = person("kasi-pemerintahan").unit
-    unit_pk = PerjanjianKinerja.objects.get(year=complete_2026, unit=unit)
+    # Before the office's PK of the year is signed, the unit's PK waits for it.
+    waiting = PerjanjianKinerja.objects.get(year=year_2027, unit=unit)
     with pytest.raises(TransitionRefused, match="PK kantor tahun ini belum ditandatangani"):
-        svc.perjanjian_submit(perjanjian=unit_pk, person=pep)
+        svc.perjanjian_submit(perjanjian=waiting, person=pep)
+    # 2026: once the office's PK Perubahan is signed, the unit's new version carries the
+    # unit's part of it.
     _walk_to_signed(office_pk, pep)
+    signed_v1 = PerjanjianKinerja.objects.get(year=complete_2026, unit=unit, version=1)
+    unit_pk = svc.perjanjian_amend(
+        perjanjian=signed_v1, person=pep, reason="Mengikuti PK Perubahan kantor"
+    )
     signed = _walk_to_signed(unit_pk, pep)
     names = [i["name"] for s in signed.snapshot["sasaran"] for i in s["indikator"]]
     mine = Target.objects.filter(year=complete_2026, indikator__unit=unit)

@@ -70,7 +70,7 @@ def test_the_pihak_kedua_of_the_office_pk_shows_a_nip_when_the_kabupaten_has_one
     kabupaten = complete_2026.office.kabupaten
     kabupaten.bupati_nip = "197001012000031001"
     kabupaten.save()
-    pk = PerjanjianKinerja.objects.get(year=complete_2026, unit__isnull=True)
+    pk = PerjanjianKinerja.objects.filter(year=complete_2026, unit__isnull=True).latest("version")
     text = _flat(pdf_text(perjanjian_pdf(pk).content))
     assert "NIP. 197001012000031001" in text and "DRAFT" in text
 
@@ -134,8 +134,8 @@ def test_the_rencana_aksi_gives_each_indicator_its_quarters_and_kegiatan(year_20
     assert "Pelayanan Terpadu" in text or "7.01.02.2.04" in text
 
 
-def test_a_plan_not_yet_signed_prints_as_a_draft(year_2026, pdf_text):
-    text = _flat(pdf_text(plan_document_pdf("rencana-aksi", year_2026).content))
+def test_a_plan_not_yet_signed_prints_as_a_draft(year_2027, pdf_text):
+    text = _flat(pdf_text(plan_document_pdf("rencana-aksi", year_2027).content))
     assert "DRAFT" in text and "Perjanjian Kinerja belum ditandatangani" in text
     assert "Persentase nagari yang menerapkan layanan administrasi berbasis elektronik" in text
 

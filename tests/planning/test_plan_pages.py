@@ -213,8 +213,10 @@ def test_indicators_sasaran_and_budget_are_added_from_the_page(client_for, year_
     assert line.pagu == 2_500_000_000
 
 
-def test_the_pk_page_offers_each_role_its_own_door(client_for, complete_2026, camat, sekcam):
-    pk = PerjanjianKinerja.objects.get(year=complete_2026, unit__isnull=True)
+def test_the_pk_page_offers_each_role_its_own_door(
+    client_for, complete_2026, camat, sekcam, office_pk
+):
+    pk = office_pk
     pep = client_for(person("kasubag-pep").user)
     page = pep.get(f"/rencana/2026/pk/{pk.pk}/").content.decode()
     door = f"/rencana/2026/pk/{pk.pk}/langkah/submit/"
@@ -237,8 +239,8 @@ def test_the_pk_page_offers_each_role_its_own_door(client_for, complete_2026, ca
     assert pk.is_signed and str(pk.dated) == "2026-01-05"
 
 
-def test_a_blocked_submission_says_why_on_the_pk_page(client_for, year_2026):
-    pk = PerjanjianKinerja.objects.get(year=year_2026, unit__isnull=True)
+def test_a_blocked_submission_says_why_on_the_pk_page(client_for, office_pk):
+    pk = office_pk
     html = client_for(person("kasubag-pep").user).get(f"/rencana/2026/pk/{pk.pk}/").content.decode()
     assert "rencana masih memiliki kekurangan" in html
     assert f"/rencana/2026/pk/{pk.pk}/langkah/submit/" not in html

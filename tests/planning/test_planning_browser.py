@@ -1,5 +1,6 @@
-"""A year planned, checked, agreed and signed in Chromium: the Kasubag PEP opens 2026's plan,
-fixes what its checks list by editing rows in place, submits the office's Perjanjian Kinerja;
+"""A year planned, checked, agreed and signed in Chromium: the Kasubag PEP opens 2026's plan
+(its PK Perubahan under way), fixes what its checks list by editing rows in place, submits
+the office's Perjanjian Kinerja;
 the Sekcam reviews it; the Camat finds it on the home page and signs it."""
 
 from __future__ import annotations
@@ -64,9 +65,9 @@ def test_the_kasubag_pep_prepares_2026_and_the_camat_signs(login_as, live_server
     expect(page.locator(".alert-info")).to_contain_text("dibekukan")
     page.click("input[type=submit]")
     expect(page.locator("#pk-state")).to_have_text("Diajukan kepada Sekretaris Camat")
-    office_pk = PerjanjianKinerja.objects.get(
+    office_pk = PerjanjianKinerja.objects.filter(
         year__year=2026, year__office__name="Mungka", unit__isnull=True
-    )
+    ).latest("version")  # the PK Perubahan being prepared
     url = f"{live_server.url}/rencana/2026/pk/{office_pk.pk}/"
 
     page = login_as("sekcam")

@@ -37,26 +37,26 @@ def test_the_rows_are_the_signed_pks_indicators_and_targets(year_2025):
     assert report.submissions.count() == len({i["unit_id"] for i in frozen})
 
 
-def test_without_a_signed_pk_step_2_is_refused_with_a_link_to_the_plan(year_2026):
-    procedure = _ordered(2026)
+def test_without_a_signed_pk_step_2_is_refused_with_a_link_to_the_plan(year_2027):
+    procedure = _ordered(2027)
     with pytest.raises(TransitionRefused) as refused:
         procedure.distribute()
     assert "belum ditandatangani" in refused.value.message
-    assert refused.value.link_url == "/rencana/2026/"
+    assert refused.value.link_url == "/rencana/2027/"
     assert procedure.refresh().state == S.ORDERED
     assert not procedure.report.submissions.exists()
 
 
-def test_the_refusal_on_the_page_carries_the_link(year_2026, client_for, sekcam):
-    report = _ordered(2026).report
+def test_the_refusal_on_the_page_carries_the_link(year_2027, client_for, sekcam):
+    report = _ordered(2027).report
     response = client_for(sekcam).post(
         f"/laporan/{report.pk}/langkah/distribute/",
-        {"date": "2027-01-12", "place": "Aula", "attendees": [person("kasi-pemerintahan").pk]},
+        {"date": "2028-01-12", "place": "Aula", "attendees": [person("kasi-pemerintahan").pk]},
         follow=True,
     )
     html = response.content.decode()
-    assert "Perjanjian Kinerja Kecamatan Mungka tahun 2026 belum ditandatangani" in html
-    assert '<a class="alert-link" href="/rencana/2026/">Buka rencana kinerja 2026</a>' in html
+    assert "Perjanjian Kinerja Kecamatan Mungka tahun 2027 belum ditandatangani" in html
+    assert '<a class="alert-link" href="/rencana/2027/">Buka rencana kinerja 2027</a>' in html
 
 
 def test_a_pk_perubahan_under_way_stops_step_2_until_it_is_signed(year_2025):
