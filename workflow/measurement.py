@@ -140,3 +140,16 @@ def open_follow_ups(office_id: int, year_id: int, *, before: int = 5):
         .select_related("indikator", "unit", "report")
         .order_by("due_date", "pk")
     )
+
+
+def follow_ups_for(person) -> list[FollowUp]:
+    """The open follow-ups this person answers for: those of the unit they head."""
+    if person is None or not person.heads_unit or person.unit_id is None:
+        return []
+    return list(
+        FollowUp.objects.filter(
+            report__office_id=person.office_id, unit_id=person.unit_id, done_at__isnull=True
+        )
+        .select_related("indikator", "report__year")
+        .order_by("due_date", "pk")
+    )
