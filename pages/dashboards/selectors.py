@@ -160,7 +160,9 @@ def capaian_by_year(offices: list[Office]) -> dict[int, list[YearFigures]]:
     )
     rows = (
         PlanRow.objects.filter(
-            submission__report__office_id__in=office_ids, submission__state__in=COUNTED_STATES
+            submission__report__office_id__in=office_ids,
+            submission__report__period=Period.ANNUAL,
+            submission__state__in=COUNTED_STATES,
         )
         .select_related("indikator", "target", "unit", "submission")
         .order_by("number")
