@@ -112,17 +112,19 @@ def course(target: Target, values: list[Decimal | None], bands=None) -> Indicato
             )
         )
     out.year_figure = year_value(values, ind.aggregation)
-    out.progress = _capaian(ind, target.value, out.year_figure, bands)
+    # Against the year's target, a range target counts its upper bound too.
+    out.progress = _capaian(ind, target.value, out.year_figure, bands, target.value_max)
     out.projection = projection(values, ind.aggregation)
-    out.projected = _capaian(ind, target.value, out.projection, bands)
+    out.projected = _capaian(ind, target.value, out.projection, bands, target.value_max)
     return out
 
 
-def _capaian(ind: Indikator, target, value, bands) -> Capaian:
+def _capaian(ind: Indikator, target, value, bands, target_max=None) -> Capaian:
     return compute_capaian(
         polarity=ind.polarity,
         kind=ind.target_kind,
         target=target,
+        target_max=target_max,
         realisation=value,
         bands=bands,
     )
