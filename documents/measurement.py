@@ -104,7 +104,8 @@ def meeting_part(report: Report) -> dict:
             ).select_related("unit")
         )
     present = {p.pk for p in attendees}
-    listed = invited + [p for p in attendees if p.pk not in {i.pk for i in invited}]
+    invited_pks = {p.pk for p in invited}
+    listed = invited + [p for p in attendees if p.pk not in invited_pks]
     participants = [
         {"name": p.full_name, "jabatan": p.jabatan, "attended": p.pk in present} for p in listed
     ]
