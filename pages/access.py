@@ -28,7 +28,7 @@ from sakip.models import (
 )
 from workflow.models import Chapter, PerjanjianKinerja, Report, ReportState, Submission
 from workflow.models.perjanjian import plan_lock_reason
-from workflow.permissions import can_edit_rows, may_prepare_plan
+from workflow.permissions import can_act_on_report, can_edit_rows, may_prepare_plan
 
 S = ReportState
 
@@ -268,6 +268,9 @@ def document_refusal(person: Person, report: Report, kind: str) -> str | None:
 
 def document_report_for(request, pk: int, kind: str) -> Report:
     report = report_for(request, pk)
+    if report.is_quarter:
+        # The LAKIP's documents do not exist for a quarter (its own: `quarter_document_for`).
+        raise Http404
     refusal = document_refusal(person_for(request), report, kind)
     if refusal:
         raise PermissionDenied(refusal)
@@ -430,3 +433,22 @@ def quarter_document_for(request, tahun: int, tw: int, kind: str) -> tuple[Perso
         if refusal:
             raise PermissionDenied(refusal)
     return person, report
+
+
+# Who opens a quarter, evaluates it and records its meeting: the roles of step 5.
+MEASUREMENT_STEP = 5
+
+
+def may_measure(person: Person, report: Report) -> bool:
+    return can_act_on_report(person, report, MEASUREMENT_STEP)
+
+
+def measurer_for(person: Person, report: Report) -> Report:
+    if not may_measure(person, report):
+        raise PermissionDenied(
+            _(
+                "Rapat dan tindak lanjut pengukuran triwulan dicatat oleh Sekretaris Camat; "
+                "Anda dapat membacanya di halaman triwulan."
+            )
+        )
+    return report

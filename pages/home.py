@@ -12,7 +12,7 @@ from pages.access import may_read_plan
 from pages.procedure.links import with_urls
 from pages.procedure.reports import open_years
 from sakip.models import LEADER_ROLES, Office, Role
-from workflow.models import Report
+from workflow.models import Period, Report
 from workflow.selectors import perjanjian_tasks, tasks_for_person
 
 # What each role does in the SOP, in one sentence, so a new user knows their part.
@@ -83,7 +83,11 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def _office_context(request: HttpRequest, person) -> dict:
-    reports = list(Report.objects.filter(office_id=person.office_id).select_related("year"))
+    reports = list(
+        Report.objects.filter(office_id=person.office_id, period=Period.ANNUAL).select_related(
+            "year"
+        )
+    )
     open_reports = [r for r in reports if not r.is_closed]
     context = {
         "tasks": _with_links(tasks_for_person(person)),

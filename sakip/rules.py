@@ -28,4 +28,8 @@ def row_blockers(row: PlanRow) -> list[str]:
         problems.append(_("sumber data belum diisi"))
     if not list(row.evidence.all()):
         problems.append(_("bukti dukung belum dilampirkan"))
+    if row.from_quarter:
+        problems.append(
+            _("realisasi dari triwulan belum dikonfirmasi (periksa lalu simpan barisnya)")
+        )
     return problems

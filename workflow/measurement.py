@@ -112,17 +112,19 @@ def course(target: Target, values: list[Decimal | None], bands=None) -> Indicato
             )
         )
     out.year_figure = year_value(values, ind.aggregation)
-    out.progress = _capaian(ind, target.value, out.year_figure, bands)
+    # Against the year's target, a range target counts its upper bound too.
+    out.progress = _capaian(ind, target.value, out.year_figure, bands, target.value_max)
     out.projection = projection(values, ind.aggregation)
-    out.projected = _capaian(ind, target.value, out.projection, bands)
+    out.projected = _capaian(ind, target.value, out.projection, bands, target.value_max)
     return out
 
 
-def _capaian(ind: Indikator, target, value, bands) -> Capaian:
+def _capaian(ind: Indikator, target, value, bands, target_max=None) -> Capaian:
     return compute_capaian(
         polarity=ind.polarity,
         kind=ind.target_kind,
         target=target,
+        target_max=target_max,
         realisation=value,
         bands=bands,
     )
@@ -138,5 +140,18 @@ def open_follow_ups(office_id: int, year_id: int, *, before: int = 5):
             done_at__isnull=True,
         )
         .select_related("indikator", "unit", "report")
+        .order_by("due_date", "pk")
+    )
+
+
+def follow_ups_for(person) -> list[FollowUp]:
+    """The open follow-ups this person answers for: those of the unit they head."""
+    if person is None or not person.heads_unit or person.unit_id is None:
+        return []
+    return list(
+        FollowUp.objects.filter(
+            report__office_id=person.office_id, unit_id=person.unit_id, done_at__isnull=True
+        )
+        .select_related("indikator", "report__year")
         .order_by("due_date", "pk")
     )

@@ -28,6 +28,7 @@ STATE_TASKS = {
     S.SIGNED: (11, gettext_lazy("Buat surat pengantar dan ambil nomor surat")),
     S.NUMBERED: (12, gettext_lazy("Gandakan dokumen LAKIP")),
     S.DUPLICATED: (13, gettext_lazy("Kirim dokumen LAKIP")),
+    S.MEASURING: (5, gettext_lazy("Evaluasi isian pengukuran triwulan")),
 }
 
 
@@ -57,7 +58,7 @@ def report_tasks(report: Report, people: list[Person]) -> list[Task]:
     """Tasks of one report. `report` must come from `reports_with_tasks()` (prefetched)."""
     roles = {n: set(report.roles_of_step(n)) for n in range(1, 14)}
     tasks: list[Task] = []
-    if report.state in (S.COLLECTING, S.EVALUATING):
+    if report.state in (S.COLLECTING, S.EVALUATING, S.MEASURING):
         for sub in report.submissions.all():
             if sub.state in (SS.PENDING, SS.RETURNED):
                 heads = [
@@ -78,6 +79,9 @@ def report_tasks(report: Report, people: list[Person]) -> list[Task]:
         ready = True
         if report.state == S.COLLECTING:
             ready = bool(subs) and all(s.state in (SS.SUBMITTED, SS.ACCEPTED) for s in subs)
+        if report.state == S.MEASURING:
+            # A quarter's units are evaluated as they send.
+            ready = any(s.state == SS.SUBMITTED for s in subs)
         if ready:
             actors = [p for p in people if p.role in roles.get(step, set())]
             tasks.append(_task(report, step, title, actors))
@@ -102,7 +106,7 @@ def reports_with_tasks(**filters):
 
     reports = list(
         Report.objects.filter(**filters)
-        .exclude(state=S.DISPATCHED)
+        .exclude(state__in=[S.DISPATCHED, S.MEASURED])
         .select_related("office", "year")
         .prefetch_related(
             Prefetch("submissions", queryset=Submission.objects.select_related("unit")),

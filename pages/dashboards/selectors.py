@@ -27,7 +27,15 @@ from django.utils.translation import gettext as _
 from documents.charts.format import format_number, format_value
 from sakip.capaian import Band, Capaian, band_for, capaian_for_row
 from sakip.models import Holiday, Office, Person, PlanRow, SasaranStrategis, TargetKind, Year
-from workflow.models import Report, ReportState, Step, StepRecord, Submission, SubmissionState
+from workflow.models import (
+    Period,
+    Report,
+    ReportState,
+    Step,
+    StepRecord,
+    Submission,
+    SubmissionState,
+)
 from workflow.selectors import STATE_TASKS
 from workflow.services.timing import Calendar
 
@@ -142,14 +150,19 @@ def capaian_by_year(offices: list[Office]) -> dict[int, list[YearFigures]]:
     office_ids = [o.pk for o in offices]
     years = list(Year.objects.filter(office_id__in=office_ids).order_by("year"))
     reports = {
-        r.year_id: r for r in Report.objects.filter(office_id__in=office_ids).select_related("year")
+        r.year_id: r
+        for r in Report.objects.filter(
+            office_id__in=office_ids, period=Period.ANNUAL
+        ).select_related("year")
     }
     sasaran = list(
         SasaranStrategis.objects.filter(office_id__in=office_ids).order_by("order", "id")
     )
     rows = (
         PlanRow.objects.filter(
-            submission__report__office_id__in=office_ids, submission__state__in=COUNTED_STATES
+            submission__report__office_id__in=office_ids,
+            submission__report__period=Period.ANNUAL,
+            submission__state__in=COUNTED_STATES,
         )
         .select_related("indikator", "target", "unit", "submission")
         .order_by("number")
@@ -321,7 +334,9 @@ def current_reports(offices: list[Office]) -> dict[int, ReportGlance]:
     the latest closed one. Offices without any report are absent. Six queries."""
     office_ids = [o.pk for o in offices]
     chosen: dict[int, Report] = {}
-    reports = Report.objects.filter(office_id__in=office_ids).select_related("year", "office")
+    reports = Report.objects.filter(office_id__in=office_ids, period=Period.ANNUAL).select_related(
+        "year", "office"
+    )
     for report in reports.order_by("year__year"):
         current = chosen.get(report.office_id)
         if current is None or not report.is_closed or current.is_closed:

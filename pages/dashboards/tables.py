@@ -12,9 +12,11 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pages.dashboards.quarters import QUARTERS, QuarterState, YearQuarters
 from pages.dashboards.selectors import ReportGlance, SasaranTrend, YearFigures
 from pages.dashboards.timing import SopTiming
 from sakip.models import Office, TargetKind
+from workflow.models import ROMAN
 
 
 @dataclass
@@ -40,7 +42,10 @@ def plain(value: Decimal | None) -> Decimal | None:
 
 
 def target_cell(row) -> Any:
-    target, kind = row.target, row.indikator.target_kind
+    return target_value(row.target, row.indikator.target_kind)
+
+
+def target_value(target, kind: str) -> Any:
     if kind == TargetKind.TEXT:
         return target.text
     if kind == TargetKind.RANGE and target.value_max is not None:
@@ -255,3 +260,107 @@ def office_capaian_table(
             [office.name] + [rounded(per_year[y].percent) if y in per_year else None for y in years]
         )
     return Table(_("Capaian per kecamatan (%)"), [_("Kecamatan")] + [str(y) for y in years], rows)
+
+
+def _tw(q: int) -> str:
+    return f"TW {ROMAN[q]}"
+
+
+def quarter_indicator_table(figures: YearQuarters) -> Table:
+    """Each indicator's TW I–IV: the quarter's target, its realisation, the figure to date and
+    the capaian (empty where the quarter was not measured), then the year's target, the
+    figure so far, the progress against it and the end-of-year projection."""
+    rows = []
+    for s in figures.sasaran:
+        for i in s.indicators:
+            ind = i.indikator
+            quarter_cells = []
+            for c in i.cells:
+                quarter_cells += [
+                    plain(c.target),
+                    plain(c.value),
+                    plain(c.to_date),
+                    rounded(c.percent),
+                    c.band.label if c.band else None,
+                ]
+            rows.append(
+                [
+                    i.number,
+                    s.sasaran.name,
+                    ind.name,
+                    ind.satuan,
+                    ind.get_aggregation_display(),
+                    target_value(i.course.target, ind.target_kind),
+                    *quarter_cells,
+                    plain(i.course.year_figure),
+                    rounded(i.progress),
+                    plain(i.course.projection),
+                    rounded(i.projected),
+                ]
+            )
+    quarter_headers = []
+    for q in QUARTERS:
+        tw = _tw(q)
+        quarter_headers += [
+            _("Target %(tw)s") % {"tw": tw},
+            _("Realisasi %(tw)s") % {"tw": tw},
+            _("Realisasi s.d. %(tw)s") % {"tw": tw},
+            _("Capaian %(tw)s (%%)") % {"tw": tw},
+            _("Kategori %(tw)s") % {"tw": tw},
+        ]
+    return Table(
+        _("Pengukuran triwulan %(year)s per indikator") % {"year": figures.year.year},
+        [
+            _("No."),
+            _("Sasaran Strategis"),
+            _("Indikator Kinerja"),
+            _("Satuan"),
+            _("Aturan triwulan"),
+            _("Target tahun"),
+            *quarter_headers,
+            _("Realisasi tahun berjalan"),
+            _("Kemajuan thd target tahun (%)"),
+            _("Proyeksi akhir tahun"),
+            _("Capaian proyeksi (%)"),
+        ],
+        rows,
+    )
+
+
+def quarter_sasaran_table(figures: YearQuarters) -> Table:
+    """Each sasaran's capaian per quarter: the mean of its indicators' capaian."""
+    rows = []
+    for s in figures.sasaran:
+        cells = []
+        for sq in s.quarters:
+            cells += [rounded(sq.percent), sq.band.label if sq.band else None]
+        rows.append([s.number, s.sasaran.name, len(s.indicators), *cells])
+    headers = []
+    for q in QUARTERS:
+        headers += [
+            _("Capaian %(tw)s (%%)") % {"tw": _tw(q)},
+            _("Kategori %(tw)s") % {"tw": _tw(q)},
+        ]
+    return Table(
+        _("Pengukuran triwulan %(year)s per sasaran") % {"year": figures.year.year},
+        [_("No."), _("Sasaran Strategis"), _("Jumlah indikator"), *headers],
+        rows,
+    )
+
+
+def quarter_states_table(rows: list[tuple[Office, list[QuarterState]]], year: int) -> Table:
+    """Which office has measured which quarter of the year."""
+    out = []
+    for office, states in rows:
+        cells = []
+        for state in states:
+            cells += [state.label, state.closed_on]
+        out.append([office.name, *cells])
+    headers = []
+    for q in QUARTERS:
+        headers += [_("Status %(tw)s") % {"tw": _tw(q)}, _("Selesai %(tw)s") % {"tw": _tw(q)}]
+    return Table(
+        _("Pengukuran triwulan %(year)s per kecamatan") % {"year": year},
+        [_("Kecamatan"), *headers],
+        out,
+    )

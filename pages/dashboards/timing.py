@@ -5,7 +5,10 @@ A step may be performed several times in one report: step 3 and 5 once per unit 
 revision round, step 6 and 7 once per draft round. The figure per report is the mean of
 those performances, because each is measured against the same standard; the figure across
 years is the mean over every performance of the step, and "late" counts performances that
-took more working minutes than the standard. One aggregate query for all of it."""
+took more working minutes than the standard. One aggregate query for all of it.
+
+Only the year's LAKIP counts: a quarter's measurement (TW I–IV) runs its units' filling as
+step 3 too, but the Mutu Baku states the minutes of the annual procedure."""
 
 from __future__ import annotations
 
@@ -17,7 +20,7 @@ from django.db.models import Count, F, Q, Sum
 
 from documents.charts.format import format_number
 from sakip.models import Office
-from workflow.models import Step, StepRecord
+from workflow.models import Period, Step, StepRecord
 
 
 @dataclass
@@ -100,7 +103,10 @@ def sop_timing(office: Office) -> SopTiming:
     steps = list(Step.objects.filter(office=office).order_by("number"))
     rows = (
         StepRecord.objects.filter(
-            report__office=office, finished_at__isnull=False, elapsed_minutes__isnull=False
+            report__office=office,
+            report__period=Period.ANNUAL,
+            finished_at__isnull=False,
+            elapsed_minutes__isnull=False,
         )
         .values("step_id", "report__year__year")
         .annotate(

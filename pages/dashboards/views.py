@@ -14,6 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -23,7 +24,7 @@ from documents.charts.grouped import grouped_bar_chart
 from documents.charts.trend import trend_chart
 from documents.xlsx import XLSX_CONTENT_TYPE, table_workbook
 from pages import access
-from pages.dashboards import tables
+from pages.dashboards import quarters, tables
 from pages.dashboards.selectors import (
     YearFigures,
     capaian_by_year,
@@ -36,7 +37,9 @@ from sakip.models import Office, Person
 
 TIMING_COLOURS = ["#adb5bd", "#0d6efd"]
 OFFICE_TABLES = ["isian", "langkah", "sasaran", "indikator", "tren", "waktu"]
+OFFICE_QUARTER_TABLES = ["triwulan-sasaran", "triwulan-indikator"]
 KABUPATEN_TABLES = ["kantor", "capaian"]
+KABUPATEN_QUARTER_TABLES = ["triwulan"]
 
 
 def _requested_year(request) -> int | None:
@@ -91,8 +94,24 @@ class OfficeDashboard:
     def timing(self):
         return sop_timing(self.office)
 
+    @cached_property
+    def quarter_figures(self) -> quarters.YearQuarters:
+        """The quarters of the year asked for, else of the year being measured."""
+        reports = quarters.quarter_reports([self.office])
+        by_year = {f.year.year: f.year for f in self.figures}
+        year = quarters.measurement_year(
+            self.requested_year, list(by_year), reports, self.selected.year.year
+        )
+        if year is None:
+            raise Http404(_("Tahun tidak ditemukan."))
+        return quarters.year_quarters(
+            by_year[year], quarters.states_of(reports, self.office.pk, year)
+        )
+
     def table(self, name: str) -> tables.Table:
         builders = {
+            "triwulan-sasaran": lambda: tables.quarter_sasaran_table(self.quarter_figures),
+            "triwulan-indikator": lambda: tables.quarter_indicator_table(self.quarter_figures),
             "isian": lambda: self.glance and tables.submissions_table(self.glance),
             "langkah": lambda: self.glance and tables.open_steps_table(self.glance),
             "sasaran": lambda: tables.sasaran_table(self.selected),
@@ -166,6 +185,9 @@ def office(request):
     person = access.office_dashboard_reader(request)
     dashboard = OfficeDashboard(person.office, _requested_year(request))
     year = dashboard.selected.year.year
+    measured_year = dashboard.quarter_figures.year.year
+    exports = _export_urls("dashboards:office_export", OFFICE_TABLES, year)
+    exports.update(_export_urls("dashboards:office_export", OFFICE_QUARTER_TABLES, measured_year))
     return render(
         request,
         "dashboards/office.html",
@@ -178,14 +200,18 @@ def office(request):
             "trend": dashboard.trend,
             "timing": dashboard.timing,
             "charts": dashboard.charts(),
-            "exports": _export_urls("dashboards:office_export", OFFICE_TABLES, year),
+            "quarters": dashboard.quarter_figures,
+            "measurement_url": reverse("measurement:year", args=[measured_year]),
+            "exports": exports,
         },
     )
 
 
 def _export_urls(name: str, table_names: list[str], year: int | None = None) -> dict[str, str]:
+    """{table: its download URL}, keyed `triwulan_sasaran` for `triwulan-sasaran` so that
+    templates can read it."""
     query = f"?tahun={year}" if year else ""
-    return {t: reverse(name, args=[t]) + query for t in table_names}
+    return {t.replace("-", "_"): reverse(name, args=[t]) + query for t in table_names}
 
 
 @login_required
@@ -198,9 +224,10 @@ def office_export(request, table: str):
 
 
 class KabupatenDashboard:
-    def __init__(self, person: Person):
+    def __init__(self, person: Person, requested_year: int | None = None):
         self.kabupaten = person.kabupaten
         self.offices = list(Office.objects.filter(kabupaten_id=person.kabupaten_id))
+        self.requested_year = requested_year
 
     @cached_property
     def figures(self):
@@ -230,7 +257,38 @@ class KabupatenDashboard:
             )
         return rows
 
+    @cached_property
+    def all_years(self) -> list[int]:
+        """Every year any office of the kabupaten plans (figures or not)."""
+        return sorted({f.year.year for figs in self.figures.values() for f in figs})
+
+    @cached_property
+    def quarter_reports(self):
+        return quarters.quarter_reports(self.offices)
+
+    @cached_property
+    def quarter_year(self) -> int | None:
+        """The year asked for, else the latest year with a quarter opened, else this year."""
+        today = timezone.localdate().year
+        fallback = (
+            today if today in self.all_years else (self.all_years[-1] if self.all_years else None)
+        )
+        year = quarters.measurement_year(
+            self.requested_year, self.all_years, self.quarter_reports, fallback
+        )
+        if year is None and self.requested_year is not None:
+            raise Http404(_("Tahun tidak ditemukan."))
+        return year
+
+    def quarter_rows(self) -> list[tuple[Office, list[quarters.QuarterState]]]:
+        return [
+            (o, quarters.states_of(self.quarter_reports, o.pk, self.quarter_year))
+            for o in self.offices
+        ]
+
     def table(self, name: str) -> tables.Table:
+        if name == "triwulan" and self.quarter_year is not None:
+            return tables.quarter_states_table(self.quarter_rows(), self.quarter_year)
         if name == "kantor":
             return tables.offices_table(self.offices, self.glances)
         if name == "capaian":
@@ -257,7 +315,13 @@ class KabupatenDashboard:
 @require_GET
 def kabupaten(request):
     person = access.kabupaten_reader(request)
-    dashboard = KabupatenDashboard(person)
+    dashboard = KabupatenDashboard(person, _requested_year(request))
+    exports = _export_urls("dashboards:kabupaten_export", KABUPATEN_TABLES)
+    exports.update(
+        _export_urls(
+            "dashboards:kabupaten_export", KABUPATEN_QUARTER_TABLES, dashboard.quarter_year
+        )
+    )
     return render(
         request,
         "dashboards/kabupaten.html",
@@ -267,7 +331,10 @@ def kabupaten(request):
             "rows": dashboard.rows(),
             "years": dashboard.years,
             "chart": dashboard.chart(),
-            "exports": _export_urls("dashboards:kabupaten_export", KABUPATEN_TABLES),
+            "quarter_year": dashboard.quarter_year,
+            "quarter_years": dashboard.all_years,
+            "quarter_rows": dashboard.quarter_rows(),
+            "exports": exports,
         },
     )
 
@@ -276,5 +343,5 @@ def kabupaten(request):
 @require_GET
 def kabupaten_export(request, table: str):
     person = access.kabupaten_reader(request)
-    dashboard = KabupatenDashboard(person)
+    dashboard = KabupatenDashboard(person, _requested_year(request))
     return _xlsx(dashboard.table(table), f"dasbor-kabupaten-{table}")

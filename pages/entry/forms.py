@@ -12,14 +12,24 @@ from django.utils.translation import gettext_lazy as _
 
 from documents.nine_columns import realisasi_input
 from sakip.cleaning import clean_entry
-from sakip.models import PlanRow, TargetKind
+from sakip.models import Aggregation, PlanRow, TargetKind
 from sakip.text import FormCharField, limit_of
-from workflow.models import RevisionItem, RevisionRequest
+from workflow.models import ROMAN, RevisionItem, RevisionRequest
 
 
 def _limited(limit: int | None, rows: int = 2) -> forms.Textarea:
     # The browser stops at the limit; `clean_entry` says so in the same words as the import.
     return forms.Textarea(attrs={"rows": rows, "maxlength": limit})
+
+
+# What a quarter's realisation is, by the indicator's aggregation rule.
+QUARTER_HELP = {
+    Aggregation.CUMULATIVE: _(
+        "Isi capaian triwulan ini saja; realisasi s.d. triwulan ini dijumlahkan otomatis."
+    ),
+    Aggregation.LAST: _("Isi posisi pada akhir triwulan ini (angka kumulatif)."),
+    Aggregation.AVERAGE: _("Isi nilai triwulan ini; realisasi tahunan adalah rata-ratanya."),
+}
 
 
 class RowForm(forms.Form):
@@ -61,6 +71,9 @@ class RowForm(forms.Form):
             field.help_text = _("Angka, mis. 1.234,5 atau 1234,5.")
             if kind == TargetKind.PERCENT:
                 field.help_text = _("Persen 0–100, mis. 87,5.")
+        if row.quarter:
+            field.label = _("Realisasi TW %(tw)s") % {"tw": ROMAN[row.quarter]}
+            field.help_text = f"{QUARTER_HELP[row.indikator.aggregation]} {field.help_text}"
         realisasi = (
             AppendedText("realisasi", row.indikator.satuan)
             if row.indikator.satuan and kind != TargetKind.TEXT

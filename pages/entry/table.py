@@ -11,13 +11,17 @@ from documents.nine_columns import (
     HEADERS,
     ROW_RELATED,
     nomenklatur_display,
+    number_display,
     realisasi_display,
     target_display,
+    year_target_display,
 )
-from sakip.capaian import Capaian, capaian_for_row
+from sakip.capaian import Capaian, capaian_for_row, row_to_date
 from sakip.models import PlanRow
 from sakip.numbers import format_id_decimal
+from sakip.planning.quarters import quarter_values
 from sakip.rules import row_blockers
+from workflow.models import ROMAN
 
 __all__ = ["HEADERS", "ROW_RELATED", "RowUrls", "RowView", "realisasi_display", "row_view"]
 
@@ -100,6 +104,15 @@ class RowView:
         self.has_percent = self.capaian.percent is not None
         rounded = self.capaian.rounded
         self.percent_display = f"{format_id_decimal(rounded, 2)}%" if rounded is not None else ""
+        self.quarter = row.quarter
+        self.from_quarter = ROMAN.get(row.from_quarter, "")
+        if row.quarter:
+            self.year_target = year_target_display(row)
+            self.earlier = [
+                (f"TW {ROMAN[n]}", number_display(v, row) if v is not None else "–")
+                for n, v in enumerate(quarter_values(row.earlier, None)[:-1], start=1)
+            ]
+            self.to_date = number_display(row_to_date(row), row)
 
 
 def row_view(

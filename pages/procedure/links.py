@@ -15,7 +15,7 @@ from workflow.models import Report, ReportState
 from workflow.selectors import Task
 
 S = ReportState
-ENTRY_STATES = {S.COLLECTING, S.EVALUATING}
+ENTRY_STATES = {S.COLLECTING, S.EVALUATING, S.MEASURING}
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ def work_links(report: Report, person: Person) -> list[WorkLink]:
                 reverse("entry:review", args=[pk]),
                 _("Evaluasi isian unit"),
                 "clipboard-check",
-                primary=report.state == S.EVALUATING and person.role == Role.SEKCAM,
+                primary=report.state in {S.EVALUATING, S.MEASURING} and person.role == Role.SEKCAM,
             )
         )
         links.append(
@@ -89,7 +89,9 @@ def work_links(report: Report, person: Person) -> list[WorkLink]:
                 primary=report.state in {S.DRAFTING, S.CORRECTING},
             )
         )
-    links.append(
-        WorkLink(reverse("documents:page", args=[pk]), _("Dokumen (PDF)"), "file-earmark-pdf")
-    )
+    if not report.is_quarter:
+        # A quarter's documents are listed on the quarter's own page.
+        links.append(
+            WorkLink(reverse("documents:page", args=[pk]), _("Dokumen (PDF)"), "file-earmark-pdf")
+        )
     return links

@@ -14,7 +14,7 @@ from pages import access
 from pages.procedure.links import unit_page_url, work_links
 from sakip.models import Year
 from workflow.forms import ReportCreateForm
-from workflow.models import PerjanjianState, Report
+from workflow.models import Period, PerjanjianState, Report
 from workflow.permissions import can_act_on_report
 from workflow.services.procedure import nota_dinas_defaults, report_create
 from workflow.timeline import report_page
@@ -25,7 +25,7 @@ def open_years(person):
     step 2 fills the rows from the PK in force, so a year still being planned is not offered."""
     return (
         Year.objects.filter(office_id=person.office_id)
-        .exclude(reports__isnull=False)
+        .exclude(reports__period=Period.ANNUAL)
         .filter(perjanjian__unit__isnull=True, perjanjian__state=PerjanjianState.SIGNED)
         .distinct()
     )
@@ -40,7 +40,11 @@ def may_create_report(person) -> bool:
 @login_required
 def report_list(request):
     person = access.person_for(request)
-    reports = access.visible_reports(person).order_by("office__name", "-year__year")
+    reports = (
+        access.visible_reports(person)
+        .filter(period=Period.ANNUAL)
+        .order_by("office__name", "-year__year")
+    )
     may_create = may_create_report(person) and open_years(person).exists()
     return render(
         request, "workflow/report_list.html", {"reports": reports, "may_create": may_create}
@@ -83,6 +87,9 @@ def report_create_view(request):
 @login_required
 def report_detail(request, pk: int):
     report = access.report_for(request, pk)
+    if report.is_quarter:
+        # A quarter's measurement has its own page (no 13-step timeline).
+        return redirect("measurement:quarter", tahun=report.year.year, tw=report.period)
     person = access.person_for(request)
     context = report_page(report, request.user)
     for row in context["submissions"]:

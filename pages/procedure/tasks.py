@@ -9,6 +9,7 @@ from django.utils import timezone
 from pages import access
 from pages.procedure.links import with_urls
 from pages.procedure.reports import may_create_report, open_years
+from workflow.measurement import follow_ups_for
 from workflow.selectors import perjanjian_tasks, tasks_for_person
 
 
@@ -25,5 +26,6 @@ def tasks(request):
             # Step 1 has no report yet: the Camat's task is to start one.
             "years_to_order": list(open_years(person)) if may_create_report(person) else [],
             "perjanjian_tasks": perjanjian_tasks(person),
+            "follow_ups": follow_ups_for(person),
         },
     )

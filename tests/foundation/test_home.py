@@ -113,9 +113,16 @@ def test_every_role_gets_its_navigation_and_only_its_own(rf, camat, kasi, admin_
     def labels(user):
         return [str(i["label"]) for i in navigation.navigation_for(rf.get("/"), user.person)]
 
-    assert labels(camat) == ["Beranda", "Tugas saya", "Laporan", "Rencana", "Dasbor"]
-    assert labels(kasi) == ["Beranda", "Tugas saya", "Laporan", "Rencana"]
-    assert labels(admin_user) == ["Beranda", "Laporan", "Rencana", "Data induk"]
+    assert labels(camat) == [
+        "Beranda",
+        "Tugas saya",
+        "Laporan",
+        "Rencana",
+        "Pengukuran",
+        "Dasbor",
+    ]
+    assert labels(kasi) == ["Beranda", "Tugas saya", "Laporan", "Rencana", "Pengukuran"]
+    assert labels(admin_user) == ["Beranda", "Laporan", "Rencana", "Pengukuran", "Data induk"]
 
 
 def test_the_home_page_of_another_office_shows_nothing_of_mungka(client_for, outsider):

@@ -102,3 +102,17 @@ def test_capaian_of_a_cumulative_row_counts_the_earlier_quarters(quarters):
     expected_to_date = Decimal(row.earlier[0] or 0) + row.realisasi
     result = capaian_for_row(row)
     assert result.percent == pytest.approx(expected_to_date / row.quarter_target * 100)
+
+
+def test_progress_of_a_range_indicator_counts_inside_the_range_as_met(quarters):
+    from sakip.models import TargetKind
+    from workflow.measurement import course
+
+    target = (
+        quarters.year.targets.select_related("indikator")
+        .filter(indikator__target_kind=TargetKind.RANGE)
+        .first()
+    )
+    inside = (target.value + target.value_max) / 2
+    result = course(target, [None, None, None, inside])
+    assert result.progress.percent == 100

@@ -125,6 +125,17 @@ MATRIX: dict[str, tuple[int, ...]] = {
     # Submitting is the preparers': refused while the plan's checks fail (back to the PK
     # with the reasons); 403 with the reason for everyone else.
     "planning:perjanjian_transition": (L, 403, 403, 403, 403, L, L, 404, 404),
+    # The quarterly measurement (Mungka's 2025 TW I, open): the office's people follow it
+    # (the operator and a Kasi without every unit's figures); the Sekcam opens quarters and
+    # records the meeting and follow-ups; Harau's Camat reads Harau's own years and has no
+    # TW I; the kabupaten reader has no office pages. Writes are POST only.
+    "measurement:index": (L, 200, 200, 200, 200, 200, 200, 404, 200),
+    "measurement:year": (L, 200, 200, 200, 200, 200, 200, 404, 200),
+    "measurement:quarter": (L, 200, 200, 200, 200, 200, 200, 404, 404),
+    "measurement:open": (L, 405, 405, 405, 405, 405, 405, 405, 405),
+    "measurement:meeting": (L, 403, 200, 403, 403, 403, 403, 404, 404),
+    "measurement:follow_up": (L, 403, 200, 403, 403, 403, 403, 404, 404),
+    "measurement:follow_up_done": (L, 405, 405, 405, 405, 405, 405, 405, 405),
 }
 
 
@@ -154,6 +165,7 @@ def _objects() -> dict:
     submission = report.submissions.get(unit=person("kasi-pemerintahan").unit)
     row = submission.rows.order_by("number").first()
     plan = _plan_objects()
+    _open_first_quarter()
     return {
         **plan,
         "pk": report.pk,
@@ -167,6 +179,7 @@ def _objects() -> dict:
         "kind": "nota-dinas",
         "table": "isian",
         "name": "submit_draft",
+        "tw": 1,
     }
 
 
@@ -190,8 +203,26 @@ def _plan_objects() -> dict:
     }
 
 
+def _open_first_quarter() -> None:
+    """Mungka's 2025 TW I, opened by the Sekcam (its quarter has ended)."""
+    import datetime as dt
+
+    from sakip.models import Year
+    from workflow.services.measurement import measurement_open
+
+    sekcam = person("sekcam")
+    year = Year.objects.get(office=sekcam.office, year=2025)
+    measurement_open(person=sekcam, year=year, quarter=1, today=dt.date(2026, 1, 10))
+
+
+QUARTER = {"tahun": 2025, "tw": 1}
+
 # Per-URL choices where the generic ones above do not fit.
 KWARGS = {
+    **{
+        f"measurement:{name}": QUARTER
+        for name in ("year", "quarter", "open", "meeting", "follow_up", "follow_up_done")
+    },
     "workflow:submission_transition": {"name": "return_for_revision"},
     "dashboards:kabupaten_export": {"table": "kantor"},
     "planning:document": {"kind": "iku"},
