@@ -160,17 +160,9 @@ def _quarters(r: dict, course: IndicatorCourse | None) -> str:
         Aggregation.CUMULATIVE: "jumlah realisasi triwulan yang terukur",
         Aggregation.AVERAGE: "rata-rata realisasi triwulan yang terukur",
     }.get(rule, f"realisasi {measured[-1].label} sebagai triwulan terakhir yang terukur")
-    # The year's capaian by the one function, against the row's target (a range with both
-    # bounds).
-    year_capaian = compute_capaian(
-        polarity=r["polarity"],
-        kind=r["kind"],
-        target=r["target_value"],
-        target_max=r["target_max"],
-        realisation=figure,
-    )
+    year_capaian = course.progress
     head = f"Sepanjang tahun, realisasi triwulanan indikator ini adalah {join_and(told)}"
-    if year_capaian.percent is not None:
+    if year_capaian is not None and year_capaian.percent is not None:
         head += (
             f", sehingga capaian akhir tahun berdasarkan pengukuran triwulanan adalah "
             f"{percent(year_capaian.rounded)} (realisasi tahunan "

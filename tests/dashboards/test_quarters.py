@@ -113,7 +113,7 @@ def test_each_sasaran_shows_the_mean_capaian_of_its_indicators(client_for, camat
 
 
 def test_without_a_measured_quarter_it_says_so_and_links_to_the_measurement(
-    client_for, camat, demo
+    client_for, camat, quarters
 ):
     body = client_for(camat).get(URL, {"tahun": 2025}).content.decode()
     assert "Belum ada triwulan tahun 2025 yang diukur" in body
@@ -125,8 +125,11 @@ def test_by_default_it_shows_the_year_being_measured(client_for, camat, quarters
     quarters.measured(1)
     response = client_for(camat).get(URL)
     assert response.context["selected"].year.year == 2024  # the latest year with a LAKIP
+    # The demo has measured 2026 up to TW III: the latest year with a quarter opened.
+    assert response.context["quarters"].year.year == 2026
+    assert "unduh/triwulan-indikator.xlsx?tahun=2026" in response.content.decode()
+    response = client_for(camat).get(URL, {"tahun": 2025})
     assert response.context["quarters"].year.year == 2025
-    assert "unduh/triwulan-indikator.xlsx?tahun=2025" in response.content.decode()
 
 
 def test_a_quarter_shows_on_the_next_request_once_accepted(client_for, camat, quarters, cumulative):
@@ -235,7 +238,9 @@ def test_the_kabupaten_sees_which_office_measured_which_quarter(
     running = _accept_one_unit(quarters, 2)
     units = running.submissions.count()
     client = client_for(kabupaten_reader)
-    response = client.get(KABUPATEN_URL)
+    # By default the latest year with a quarter opened: the demo's 2026.
+    assert client.get(KABUPATEN_URL).context["quarter_year"] == 2026
+    response = client.get(KABUPATEN_URL, {"tahun": 2025})
     assert response.context["quarter_year"] == 2025
     rows = {office.name: states for office, states in response.context["quarter_rows"]}
     today = timezone.localdate()
