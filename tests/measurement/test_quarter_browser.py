@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from sakip.models import Person
+from tests.measurement.conftest import Quarters
 from tests.procedure import fill, head_of
 from workflow.models import Report
 from workflow.services.procedure import submission_submit
@@ -16,6 +17,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_one_quarter_from_opening_to_close(login_as, live_server):
+    Quarters()  # sets the demo's own 2025 quarters aside: TW I is opened here
     page = login_as("sekcam")
     page.goto(f"{live_server.url}/pengukuran/2025/")
     page.click('[data-open="1"]')

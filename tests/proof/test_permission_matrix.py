@@ -199,17 +199,22 @@ def _plan_objects() -> dict:
         "target_pk": target.pk,
         "sasaran_pk": target.indikator.sasaran_id,
         "anggaran_pk": Anggaran.objects.filter(year=target.year).first().pk,
-        "perjanjian_pk": PerjanjianKinerja.objects.get(year=target.year, unit__isnull=True).pk,
+        "perjanjian_pk": PerjanjianKinerja.objects.filter(year=target.year, unit__isnull=True)
+        .latest("version")
+        .pk,
     }
 
 
 def _open_first_quarter() -> None:
-    """Mungka's 2025 TW I, opened by the Sekcam (its quarter has ended)."""
+    """Mungka's 2025 TW I, opened by the Sekcam (its quarter has ended), after the demo's own
+    2025 quarters are set aside."""
     import datetime as dt
 
     from sakip.models import Year
+    from tests.measurement.conftest import Quarters
     from workflow.services.measurement import measurement_open
 
+    Quarters()
     sekcam = person("sekcam")
     year = Year.objects.get(office=sekcam.office, year=2025)
     measurement_open(person=sekcam, year=year, quarter=1, today=dt.date(2026, 1, 10))

@@ -16,7 +16,7 @@ from django.core.files.base import ContentFile
 from django.test import Client
 
 from sakip.models import Evidence, PlanRow
-from workflow.models import Report
+from workflow.models import Period, Report
 
 ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
@@ -58,7 +58,9 @@ def test_it_refuses_a_state_change_without_csrf_token(camat):
     client.force_login(camat)
     response = client.post("/laporan/baru/", {"year": 2025})
     assert response.status_code == 403
-    assert not Report.objects.filter(office=camat.person.office, year__year=2025).exists()
+    assert not Report.objects.filter(
+        office=camat.person.office, year__year=2025, period=Period.ANNUAL
+    ).exists()
 
 
 # ---- production settings ----------------------------------------------------------------

@@ -14,6 +14,7 @@ from workflow.models import (
     AuditEntry,
     LetterKind,
     LetterNumber,
+    Period,
     Report,
     ReportState,
     RevisionRequest,
@@ -59,7 +60,7 @@ def test_the_whole_procedure_runs_through_the_pages(client, demo, signing):
     data["tanggal"] = "2026-01-05"
     data["hal"] = "Penyusunan LAKIP Tahun 2025"
     response = client.post("/laporan/baru/", data)
-    report = Report.objects.get(office__name="Mungka", year__year=2025)
+    report = Report.objects.get(office__name="Mungka", year__year=2025, period=Period.ANNUAL)
     _ok(response, report)
     assert report.nota_dinas.hal == "Penyusunan LAKIP Tahun 2025"
     base = f"/laporan/{report.pk}"
