@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 from documents.workbook_export import FIRST_DATA_ROW
 from sakip.models import Person, TargetKind
 from sakip.numbers import format_id_decimal
-from workflow.models import Report, SignedDocument
+from workflow.models import Period, Report, SignedDocument
 
 pytestmark = pytest.mark.browser
 
@@ -154,7 +154,7 @@ def test_the_office_runs_the_whole_procedure_in_the_browser(login_as, live_serve
     page.click("text=Buat nota dinas")
     page.click("input[type=submit]")
     page.wait_for_load_state()
-    report = Report.objects.get(office__name="Mungka", year__year=2025)
+    report = Report.objects.get(office__name="Mungka", year__year=2025, period=Period.ANNUAL)
 
     # Step 2: the Sekcam meets the section heads and distributes the format.
     office.as_("sekcam")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from workflow.models import Report, ReportState
+from workflow.models import Period, Report, ReportState
 
 pytestmark = pytest.mark.browser
 
@@ -17,7 +17,7 @@ def test_the_camat_orders_and_the_sekcam_distributes_in_the_browser(login_as, li
     assert "Penyusunan Laporan Kinerja (LAKIP) Tahun 2025" in page.input_value("input[name=hal]")
     page.click("input[type=submit]")
     page.wait_for_load_state()
-    report = Report.objects.get(office__name="Mungka", year__year=2025)
+    report = Report.objects.get(office__name="Mungka", year__year=2025, period=Period.ANNUAL)
     assert page.url == f"{live_server.url}/laporan/{report.pk}/"
     assert report.nota_dinas.isi.startswith("Dalam rangka")
 
