@@ -4,7 +4,7 @@
   office, and the nine-column page at 10 rows;
 - Harau 2025 gets 1,000 rows for its Seksi Pemerintahan: the page and the Excel upload at
   scale;
-- Mungka's next year without a plan (2027: the demo is planning 2026) gets the same
+- Mungka's next year without a plan (2027: the demo has agreed 2026) gets the same
   indicators and is left without a report for the full 13-step cycle.
 
 Step 2 fills the rows from the signed Perjanjian Kinerja in force, so each year's grown plan
@@ -190,8 +190,11 @@ def fill(submission: Submission, *, seed: int = 0) -> None:
             base = row.target.value or Decimal(100)
             row.realisasi = (base * Decimal(85 + (n + seed) % 30) / 100).quantize(Decimal("0.01"))
         row.sumber_data = row.sumber_data or "Laporan seksi"
+        row.from_quarter = 0  # a figure prefilled from the quarters is confirmed by saving
         row.version += 1
-    PlanRow.objects.bulk_update(rows, ["realisasi", "realisasi_text", "sumber_data", "version"])
+    PlanRow.objects.bulk_update(
+        rows, ["realisasi", "realisasi_text", "sumber_data", "from_quarter", "version"]
+    )
     have = set(Evidence.objects.filter(row__submission=submission).values_list("row_id", flat=True))
     Evidence.objects.bulk_create(
         [
