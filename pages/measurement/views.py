@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from documents.quarter_documents import QUARTER_KINDS
 from pages import access
 from pages.errors import safe_next
 from pages.measurement.forms import FollowUpDoneForm, FollowUpForm, MeetingForm
@@ -100,6 +101,11 @@ def quarter_page(request, tahun: int, tw: int):
         "carried": _with_done(person, carried),
         "may_measure": may_measure,
         "follow_up_form": FollowUpForm(report=report) if may_measure else None,
+        "documents": [
+            (d.title, reverse("measurement:document", args=[tahun, tw, d.kind]))
+            for d in QUARTER_KINDS.values()
+            if not (d.figures and refusal)
+        ],
         "transitions": available_transitions(report, request.user),
         "work_links": work_links(report, person),
     }
