@@ -382,7 +382,20 @@ def prepare_load() -> None:
             url_named("entry:review_detail", kwargs={"pk": report.pk, "sub_pk": first.pk}),
         ),
         ("workflow:report_detail", url_named("workflow:report_detail", kwargs={"pk": report.pk})),
+        ("planning:plan", url_named("planning:plan", kwargs={"tahun": following.year})),
     ]
+    # A quarter's page joins the workload where the data has a measured quarter (the demo
+    # measures 2025's four).
+    quarter = Report.objects.filter(office=mungka, year=year, period__gt=0).order_by("-period")
+    if quarter.exists():
+        review.append(
+            (
+                "measurement:quarter",
+                url_named(
+                    "measurement:quarter", kwargs={"tahun": year.year, "tw": quarter[0].period}
+                ),
+            )
+        )
     setup = {
         "kasi": kasi,
         "review": {"users": ["sekcam"], "pages": review},

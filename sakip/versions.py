@@ -33,6 +33,9 @@ def _office_of(instance) -> dict | None:
     office_id = getattr(instance, "office_id", None)
     if office_id is not None:
         return {"pk": office_id}
+    report_id = getattr(instance, "report_id", None)
+    if report_id is not None:
+        return {"reports": report_id}  # a report's meeting or follow-up
     year_id = getattr(instance, "year_id", None)
     if year_id is not None:
         return {"years": year_id}

@@ -227,6 +227,14 @@ def procedure(demo):
 
 
 @pytest.fixture
+def quarters(demo):
+    """Mungka's 2025 quarters, opened and measured through the services (tests/procedure.py)."""
+    from tests.procedure import Quarters
+
+    return Quarters()
+
+
+@pytest.fixture
 def report_at(procedure):
     """`report_at(state, chapters=False)`: a fresh Mungka 2025 report taken to `state`."""
 

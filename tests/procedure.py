@@ -251,3 +251,38 @@ def to_evaluation(report: Report) -> Report:
     procedure = Procedure(report.office.name, report.year.year)
     procedure.report = report
     return procedure.to(S.EVALUATING)
+
+
+# A day after every quarter of 2025 has ended.
+AFTER_2025 = dt.date(2026, 1, 10)
+
+
+class Quarters:
+    """Mungka's 2025 quarters (TW I–IV), walked through the real services: the demo's 2025
+    PK is signed and its targets carry TW I–IV. The demo has measured those quarters already
+    (demo/measurement.py); they are set aside so the test measures them afresh.
+
+        quarters.open(1)       # the Sekcam opens TW I
+        quarters.measured(2)   # TW II opened, every unit filled, sent and accepted: closed
+    """
+
+    def __init__(self) -> None:
+        self.sekcam = person("sekcam")
+        self.year = Year.objects.get(office=self.sekcam.office, year=2025)
+        # The demo's own 2025 quarters (with their rows, meetings and follow-ups) go; the
+        # test's transaction brings them back.
+        Report.objects.filter(year=self.year, period__gt=0).delete()
+
+    def open(self, quarter: int, today: dt.date = AFTER_2025) -> Report:
+        from workflow.services.measurement import measurement_open
+
+        return measurement_open(person=self.sekcam, year=self.year, quarter=quarter, today=today)
+
+    def measured(self, quarter: int, *, not_started=()) -> Report:
+        report = self.open(quarter)
+        for sub in report.submissions.all():
+            fill(sub, not_started=not_started)
+            svc.submission_submit(submission=sub, person=head_of(sub))
+        for sub in report.submissions.all():
+            svc.submission_accept(submission=sub, person=self.sekcam)
+        return Report.objects.get(pk=report.pk)

@@ -17,9 +17,14 @@ class WorkflowConfig(AppConfig):
         )
         # A new office can run the procedure at once: it gets a copy of the 13 steps.
         post_save.connect(office_created, sender=Office, dispatch_uid="office_sop_steps")
-        # The SOP's steps of an office (names, roles, minutes) are on its pages too.
+        # The SOP's steps of an office (names, roles, minutes) are on its pages too, and so
+        # is every report (a new LAKIP, a quarter opened; transitions move the version in
+        # `run_transition` as well), a quarter's meeting and its follow-ups.
         from sakip.versions import master_data_changed
-        from workflow.models import Step
+        from workflow.models import FollowUp, Meeting, Report, Step
 
-        for signal in (post_save, post_delete):
-            signal.connect(master_data_changed, sender=Step, dispatch_uid="version_Step")
+        for model in (Step, Report, Meeting, FollowUp):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    master_data_changed, sender=model, dispatch_uid=f"version_{model.__name__}"
+                )

@@ -15,6 +15,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -179,30 +180,53 @@ class OfficeDashboard:
         }
 
 
+# The office dashboard's body is kept in the shared cache under the office's data version
+# (`sakip.versions`): any change the dashboard shows moves the version, so the next request
+# computes afresh on every app server. The figures that depend on the clock (steps overdue,
+# minutes so far) are at most this many seconds old.
+DASHBOARD_CACHE_SECONDS = 60
+
+
 @login_required
 @require_GET
 def office(request):
+    """The context is lazy (each value computed when the template first reads it): when the
+    body comes from the cache, nothing is computed at all."""
     person = access.office_dashboard_reader(request)
-    dashboard = OfficeDashboard(person.office, _requested_year(request))
-    year = dashboard.selected.year.year
-    measured_year = dashboard.quarter_figures.year.year
-    exports = _export_urls("dashboards:office_export", OFFICE_TABLES, year)
-    exports.update(_export_urls("dashboards:office_export", OFFICE_QUARTER_TABLES, measured_year))
+    requested = _requested_year(request)
+    if requested is not None and not person.office.years.filter(year=requested).exists():
+        raise Http404(_("Tahun tidak ditemukan."))
+    dashboard = OfficeDashboard(person.office, requested)
+
+    def exports() -> dict[str, str]:
+        urls = _export_urls("dashboards:office_export", OFFICE_TABLES, year())
+        measured = dashboard.quarter_figures.year.year
+        urls.update(_export_urls("dashboards:office_export", OFFICE_QUARTER_TABLES, measured))
+        return urls
+
+    def year() -> int:
+        return dashboard.selected.year.year
+
     return render(
         request,
         "dashboards/office.html",
         {
             "office": person.office,
+            "cache_key": [person.office.pk, person.office.data_version, requested or ""],
+            "cache_seconds": DASHBOARD_CACHE_SECONDS,
             "dashboard": dashboard,
-            "selected": dashboard.selected,
-            "figures": dashboard.figures,
-            "glance": dashboard.glance,
-            "trend": dashboard.trend,
-            "timing": dashboard.timing,
-            "charts": dashboard.charts(),
-            "quarters": dashboard.quarter_figures,
-            "measurement_url": reverse("measurement:year", args=[measured_year]),
-            "exports": exports,
+            "year": SimpleLazyObject(year),
+            "selected": SimpleLazyObject(lambda: dashboard.selected),
+            "figures": SimpleLazyObject(lambda: dashboard.figures),
+            "glance": SimpleLazyObject(lambda: dashboard.glance),
+            "trend": SimpleLazyObject(lambda: dashboard.trend),
+            "timing": SimpleLazyObject(lambda: dashboard.timing),
+            "charts": SimpleLazyObject(dashboard.charts),
+            "quarters": SimpleLazyObject(lambda: dashboard.quarter_figures),
+            "measurement_url": SimpleLazyObject(
+                lambda: reverse("measurement:year", args=[dashboard.quarter_figures.year.year])
+            ),
+            "exports": SimpleLazyObject(exports),
         },
     )
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from documents.quarter_documents import QUARTER_KINDS
 from pages import access
 from pages.errors import safe_next
 from pages.measurement.forms import FollowUpDoneForm, FollowUpForm, MeetingForm
@@ -100,6 +100,11 @@ def quarter_page(request, tahun: int, tw: int):
         "carried": _with_done(person, carried),
         "may_measure": may_measure,
         "follow_up_form": FollowUpForm(report=report) if may_measure else None,
+        "documents": [
+            (d.title, reverse("measurement:document", args=[tahun, tw, d.kind]))
+            for d in QUARTER_KINDS.values()
+            if not (d.figures and refusal)
+        ],
         "transitions": available_transitions(report, request.user),
         "work_links": work_links(report, person),
     }
@@ -161,11 +166,7 @@ def follow_up_finish(request, tahun: int, pk: int):
     follow_up = get_object_or_404(
         FollowUp.objects.select_related("report", "unit"), pk=pk, report__year=year
     )
-    if not may_finish_follow_up(person, follow_up):
-        raise PermissionDenied(
-            _("Tindak lanjut ini diselesaikan oleh kepala %(unit)s atau Sekretaris Camat.")
-            % {"unit": follow_up.unit.name}
-        )
+    # Who may mark it done is the service's rule (a refusal is a 403 with the reason).
     form = FollowUpDoneForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
     follow_up_done(follow_up=follow_up, person=person, note=note)

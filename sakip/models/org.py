@@ -26,7 +26,7 @@ class Kabupaten(models.Model):
         _("jabatan Pihak Kedua"),
         max_length=160,
         blank=True,
-        help_text=_("Kosongkan untuk “Bupati <nama kabupaten>”."),
+        help_text=_("Kosongkan untuk “Bupati” diikuti nama kabupaten."),
     )
 
     class Meta:

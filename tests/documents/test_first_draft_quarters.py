@@ -5,13 +5,11 @@ no quarter was measured. The quarters are read once for the whole report."""
 
 from __future__ import annotations
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from documents.drafting.writer import draft_texts
 from sakip.models import PlanRow
-from tests.measurement.conftest import Quarters
 from workflow.models import Report, ReportState
 
 S = ReportState
@@ -22,12 +20,6 @@ KASUS = "Jumlah kasus gangguan ketentraman dan ketertiban umum"  # cumulative, l
 IKM = "Indeks Kepuasan Masyarakat (IKM) terhadap pelayanan kecamatan"  # TW IV only
 PMKS = "Ketersediaan data PMKS yang mutakhir"  # text
 COURSE = "realisasi triwulanan indikator ini"
-
-
-@pytest.fixture
-def quarters(demo):
-    """Mungka's 2025 quarters measured afresh by the test (tests/measurement/conftest.py)."""
-    return Quarters()
 
 
 def _analysis(report: Report, name: str) -> str:

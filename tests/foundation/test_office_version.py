@@ -48,3 +48,23 @@ def test_report_content_and_transitions_move_it(mungka):
     before = _version(mungka)
     procedure.submit(submission)
     assert _version(mungka) > before
+
+
+def test_a_quarter_opened_and_its_meeting_move_it(quarters):
+    import datetime as dt
+
+    from workflow.services.measurement import meeting_record
+
+    office = quarters.sekcam.office
+    before = type(office).objects.get(pk=office.pk).data_version
+    report = quarters.open(1)
+    opened = type(office).objects.get(pk=office.pk).data_version
+    assert opened > before
+    meeting_record(
+        report=report,
+        person=quarters.sekcam,
+        data={"date": dt.date(2025, 4, 10)},
+        invitees=[quarters.sekcam],
+        attendees=[quarters.sekcam],
+    )
+    assert type(office).objects.get(pk=office.pk).data_version > opened

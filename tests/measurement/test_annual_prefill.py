@@ -15,9 +15,7 @@ from workflow.services.rows import row_update
 
 
 def _annual_rows(report):
-    return PlanRow.objects.filter(submission__report=report).select_related(
-        "indikator", "target"
-    )
+    return PlanRow.objects.filter(submission__report=report).select_related("indikator", "target")
 
 
 def test_the_years_rows_start_from_the_four_quarters_by_each_rule(quarters):

@@ -178,3 +178,17 @@ def test_other_offices_find_no_quarter(request, client_for, quarters, fixture):
         assert year.status_code == 404
     else:
         assert "Berjalan" not in year.content.decode()
+
+
+def test_the_quarter_page_lists_the_documents_each_person_may_read(
+    client_for, kasi, sekcam, quarters
+):
+    quarters.open(1)
+    url = reverse("measurement:quarter", args=[2025, 1])
+    report_pdf = reverse("measurement:document", args=[2025, 1, "pengukuran-triwulan"])
+    invitation = reverse("measurement:document", args=[2025, 1, "undangan-pengukuran"])
+    sekcam_page = client_for(sekcam).get(url).content.decode()
+    assert report_pdf in sekcam_page and invitation in sekcam_page
+    # A Kasi reads every unit's figures only once the quarter is closed: no link before.
+    kasi_page = client_for(kasi).get(url).content.decode()
+    assert invitation in kasi_page and report_pdf not in kasi_page

@@ -8,8 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from sakip.models import Person
-from tests.measurement.conftest import Quarters
-from tests.procedure import fill, head_of
+from tests.procedure import Quarters, fill, head_of
 from workflow.models import Report
 from workflow.services.procedure import submission_submit
 

@@ -136,6 +136,9 @@ MATRIX: dict[str, tuple[int, ...]] = {
     "measurement:meeting": (L, 403, 200, 403, 403, 403, 403, 404, 404),
     "measurement:follow_up": (L, 403, 200, 403, 403, 403, 403, 404, 404),
     "measurement:follow_up_done": (L, 405, 405, 405, 405, 405, 405, 405, 405),
+    # The invitation (every unit's figures are the measurement report's: see
+    # tests/measurement/test_documents.py for who reads it when).
+    "measurement:document": (L, 200, 200, 200, 200, 200, 200, 404, 404),
 }
 
 
@@ -211,7 +214,7 @@ def _open_first_quarter() -> None:
     import datetime as dt
 
     from sakip.models import Year
-    from tests.measurement.conftest import Quarters
+    from tests.procedure import Quarters
     from workflow.services.measurement import measurement_open
 
     Quarters()
@@ -228,6 +231,7 @@ KWARGS = {
         f"measurement:{name}": QUARTER
         for name in ("year", "quarter", "open", "meeting", "follow_up", "follow_up_done")
     },
+    "measurement:document": {**QUARTER, "kind": "undangan-pengukuran"},
     "workflow:submission_transition": {"name": "return_for_revision"},
     "dashboards:kabupaten_export": {"table": "kantor"},
     "planning:document": {"kind": "iku"},
@@ -236,26 +240,29 @@ KWARGS = {
 
 
 def url_for(name: str, objects: dict) -> str:
-    pattern = _pattern(name)
-    converters = pattern.pattern.converters if pattern else {}
+    converters = _converters(name)
     kwargs = {k: objects[k] for k in converters}
     kwargs.update({k: v for k, v in KWARGS.get(name, {}).items() if k in converters})
     return reverse(name, kwargs=kwargs)
 
 
-def _pattern(name: str):
-    def find(patterns, namespace=""):
+def _converters(name: str) -> dict:
+    """The path converters of URL `name`, those of the includes it sits in as well."""
+
+    def find(patterns, namespace="", outer=None):
+        outer = outer or {}
         for p in patterns:
             if isinstance(p, URLResolver):
                 ns = f"{namespace}{p.namespace}:" if p.namespace else namespace
-                found = find(p.url_patterns, ns)
-                if found:
+                inner = {**outer, **getattr(p.pattern, "converters", {})}
+                found = find(p.url_patterns, ns, inner)
+                if found is not None:
                     return found
             elif f"{namespace}{p.name}" == name:
-                return p
+                return {**outer, **p.pattern.converters}
         return None
 
-    return find(get_resolver().url_patterns)
+    return find(get_resolver().url_patterns) or {}
 
 
 def statuses(objects: dict) -> dict[str, tuple[int, ...]]:
