@@ -3,6 +3,8 @@ role, plus outsiders from the second office. Tests log in with `client.force_log
 
 from __future__ import annotations
 
+import datetime as dt
+
 import os
 import shutil
 import tempfile
@@ -82,6 +84,25 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     note = config.stash.get(SERVERS_NOTE, "")
     if note:
         terminalreporter.write_line(note, yellow=True)
+
+
+# The day the demo and the suite are written for: 2025's quarters and LAKIP are due, 2026's
+# TW I–III are measured and its TW IV has not ended. "Today" (`timezone.localdate()`, which
+# decides which quarters may open and which years' LAKIP may be ordered) is pinned to it,
+# so the suite reads the same next year; the clock itself (`timezone.now()`) runs on.
+TODAY = dt.date(2026, 12, 2)
+
+
+@pytest.fixture(autouse=True)
+def _today(monkeypatch):
+    from django.utils import timezone
+
+    real = timezone.localdate
+
+    def localdate(value=None, timezone=None):
+        return real(value, timezone) if value is not None else TODAY
+
+    monkeypatch.setattr("django.utils.timezone.localdate", localdate)
 
 
 @pytest.fixture(autouse=True)

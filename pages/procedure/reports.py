@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -21,10 +22,11 @@ from workflow.timeline import report_page
 
 
 def open_years(person):
-    """The office's years that have no report yet and whose Perjanjian Kinerja is signed:
-    step 2 fills the rows from the PK in force, so a year still being planned is not offered."""
+    """The office's years that have ended, have no LAKIP yet and whose Perjanjian Kinerja is
+    signed: a year's LAKIP reports on a whole year, and step 2 fills the rows from the PK in
+    force, so neither the running year nor a year still being planned is offered."""
     return (
-        Year.objects.filter(office_id=person.office_id)
+        Year.objects.filter(office_id=person.office_id, year__lt=timezone.localdate().year)
         .exclude(reports__period=Period.ANNUAL)
         .filter(perjanjian__unit__isnull=True, perjanjian__state=PerjanjianState.SIGNED)
         .distinct()
