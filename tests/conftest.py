@@ -4,7 +4,6 @@ role, plus outsiders from the second office. Tests log in with `client.force_log
 from __future__ import annotations
 
 import datetime as dt
-
 import os
 import shutil
 import tempfile
