@@ -41,9 +41,7 @@ def test_report_content_and_transitions_move_it(mungka):
     before = _version(mungka)
     submission = report.submissions.first()
     row = submission.rows.first()
-    row_update(
-        row=row, person=head_of(submission), values={"keterangan": "x"}, version=row.version
-    )
+    row_update(row=row, person=head_of(submission), values={"keterangan": "x"}, version=row.version)
     assert _version(mungka) > before
     before = _version(mungka)
     procedure.submit(submission)
