@@ -115,6 +115,8 @@ def course(target: Target, values: list[Decimal | None], bands=None) -> Indicato
     # Against the year's target, a range target counts its upper bound too.
     out.progress = _capaian(ind, target.value, out.year_figure, bands, target.value_max)
     out.projection = projection(values, ind.aggregation)
+    if out.projection is not None and ind.target_kind == TargetKind.PERCENT:
+        out.projection = min(out.projection, Decimal(100))  # a share never passes 100 %
     out.projected = _capaian(ind, target.value, out.projection, bands, target.value_max)
     return out
 

@@ -116,3 +116,16 @@ def test_progress_of_a_range_indicator_counts_inside_the_range_as_met(quarters):
     inside = (target.value + target.value_max) / 2
     result = course(target, [None, None, None, inside])
     assert result.progress.percent == 100
+
+
+def test_a_percentage_is_never_projected_above_a_hundred(quarters):
+    from sakip.models import Aggregation, TargetKind
+    from workflow.measurement import course
+
+    target = (
+        quarters.year.targets.select_related("indikator")
+        .filter(indikator__target_kind=TargetKind.PERCENT, indikator__aggregation=Aggregation.LAST)
+        .first()
+    )
+    result = course(target, [Decimal(96), Decimal(98), Decimal(99.5), None])
+    assert result.projection == 100
