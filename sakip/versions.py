@@ -1,11 +1,14 @@
-"""The office's data version: one number that moves whenever anything an office's pages show
-may have changed — its master data, its plan, any of its reports. Pages that keep what they
-computed in the shared cache (the dashboards, the report page's timeline and history) key it
-on this number, so the next request after any change computes afresh, on every app server.
+"""The office's data version: one number that moves whenever anything the office's cached
+pages show may have changed — its master data, its plan, its reports' states and steps. The
+office dashboard keeps its body in the shared cache under this number, so the next request
+after any such change computes afresh, on every app server.
 
-Writes through the services move it explicitly (`workflow.services.content`,
-`run_transition`); saves and deletes of the master data (Data induk, the plan's models) move
-it through the signals connected in `sakip.apps` and `workflow.apps`."""
+Transitions (`run_transition`) and plan edits (`workflow.services.content.plan_changed`)
+move it explicitly; saves and deletes of the master data (Data induk, the plan's models,
+reports, meetings, follow-ups) move it through the signals connected in `sakip.apps` and
+`workflow.apps`. A unit's rows and the draft's chapters, edited while their unit or drafters
+hold them, move only their report's own version: the cached pages count rows once they are
+sent on (a transition)."""
 
 from __future__ import annotations
 

@@ -2,8 +2,10 @@
 import, chapters, analyses; and a year's plan. Every writer calls `content_changed` (or
 `plan_changed`) inside its transaction, after it wrote: the report's `data_version` (the
 document cache key) moves with `F()` so two concurrent writes never leave it behind, and the
-audit trail records who changed what; the office's data version moves too (the key of what
-its pages keep in the cache, sakip/versions.py)."""
+audit trail records who changed what. A report's content is edited only while its unit or
+its drafters hold it, and the office's cached pages (the dashboard) count it only once it is
+sent on: the transition moves the office's data version then (sakip/versions.py), and these
+edits do not. A year's plan is on those pages at once: `plan_changed` moves it."""
 
 from __future__ import annotations
 
@@ -34,7 +36,6 @@ def content_changed(report: Report, *, person, action: str, **payload) -> None:
         data_version=F("data_version") + 1, updated_at=timezone.now()
     )
     report.refresh_from_db(fields=["data_version", "updated_at"])
-    offices_changed(pk=report.office_id)
     records.audit(report, action, person, **payload)
 
 
