@@ -129,3 +129,29 @@ def test_a_percentage_is_never_projected_above_a_hundred(quarters):
     )
     result = course(target, [Decimal(96), Decimal(98), Decimal(99.5), None])
     assert result.projection == 100
+
+
+def test_a_closed_quarter_takes_no_more_changes(quarters):
+    from workflow.services.rows import row_update
+
+    report = quarters.measured(1)
+    sub = report.submissions.first()
+    row = sub.rows.first()
+    with pytest.raises(TransitionRefused, match="tidak dapat diubah lagi"):
+        row_update(row=row, person=head_of(sub), values={"keterangan": "x"}, version=row.version)
+    with pytest.raises(TransitionRefused):
+        submission_return(submission=sub, person=quarters.sekcam, reason="Terlambat")
+
+
+def test_another_units_head_may_not_fill_or_read_a_quarters_rows(client_for, quarters, other_kasi):
+    from django.urls import reverse
+
+    from workflow.services.rows import row_update
+
+    report = quarters.open(1)
+    sub = report.submissions.exclude(unit=other_kasi.person.unit).first()
+    row = sub.rows.first()
+    with pytest.raises(TransitionDenied):
+        row_update(row=row, person=other_kasi.person, values={"keterangan": "x"}, version=1)
+    page = client_for(other_kasi).get(reverse("entry:submission", args=[report.pk, sub.pk]))
+    assert page.status_code == 403
