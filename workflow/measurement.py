@@ -10,8 +10,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from sakip.capaian import Capaian, compute_capaian
-from sakip.models import Indikator, PlanRow, Target, TargetKind, Year
+from sakip.models import Aggregation, Indikator, PlanRow, Polarity, Target, TargetKind, Year
 from sakip.planning.quarters import projection, to_date, year_value
 from workflow.models import ROMAN, FollowUp, Report, SubmissionState
 
@@ -114,11 +116,24 @@ def course(target: Target, values: list[Decimal | None], bands=None) -> Indicato
     out.year_figure = year_value(values, ind.aggregation)
     # Against the year's target, a range target counts its upper bound too.
     out.progress = _capaian(ind, target.value, out.year_figure, bands, target.value_max)
+    if _ceiling_still_counting(ind, values):
+        # A lower-is-better count (cases, complaints) against the year's ceiling: the sum so
+        # far is below it all year long and would read as better than the target; only the
+        # projection says how the year is going.
+        out.progress = Capaian(None, _("Batas atas tahunan: lihat proyeksi"), None)
     out.projection = projection(values, ind.aggregation)
     if out.projection is not None and ind.target_kind == TargetKind.PERCENT:
         out.projection = min(out.projection, Decimal(100))  # a share never passes 100 %
     out.projected = _capaian(ind, target.value, out.projection, bands, target.value_max)
     return out
+
+
+def _ceiling_still_counting(ind: Indikator, values: list[Decimal | None]) -> bool:
+    return (
+        ind.polarity == Polarity.LOWER
+        and ind.aggregation == Aggregation.CUMULATIVE
+        and (len(values) < 4 or values[3] is None)
+    )
 
 
 def _capaian(ind: Indikator, target, value, bands, target_max=None) -> Capaian:

@@ -155,3 +155,22 @@ def test_another_units_head_may_not_fill_or_read_a_quarters_rows(client_for, qua
         row_update(row=row, person=other_kasi.person, values={"keterangan": "x"}, version=1)
     page = client_for(other_kasi).get(reverse("entry:submission", args=[report.pk, sub.pk]))
     assert page.status_code == 403
+
+
+def test_a_lower_is_better_count_shows_no_progress_before_the_year_is_out(quarters):
+    """Cases counted against a yearly ceiling: 12 of at most 16 by TW III is not "125 %"
+    of the target; the projection tells how the year goes."""
+    from sakip.models import Aggregation, Polarity
+    from workflow.measurement import course
+
+    target = (
+        quarters.year.targets.select_related("indikator")
+        .filter(indikator__polarity=Polarity.LOWER, indikator__aggregation=Aggregation.CUMULATIVE)
+        .first()
+    )
+    running = course(target, [Decimal(4), Decimal(4), Decimal(4), None])
+    assert running.progress.percent is None
+    assert running.projection == 16
+    assert running.projected.percent is not None
+    finished = course(target, [Decimal(4), Decimal(4), Decimal(4), Decimal(4)])
+    assert finished.progress.percent is not None
