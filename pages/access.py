@@ -28,7 +28,7 @@ from sakip.models import (
 )
 from workflow.models import Chapter, PerjanjianKinerja, Report, ReportState, Submission
 from workflow.models.perjanjian import plan_lock_reason
-from workflow.permissions import can_act_on_report, can_edit_rows, may_prepare_plan
+from workflow.permissions import can_edit_rows, may_measure, may_prepare_plan
 
 S = ReportState
 
@@ -433,14 +433,6 @@ def quarter_document_for(request, tahun: int, tw: int, kind: str) -> tuple[Perso
         if refusal:
             raise PermissionDenied(refusal)
     return person, report
-
-
-# Who opens a quarter, evaluates it and records its meeting: the roles of step 5.
-MEASUREMENT_STEP = 5
-
-
-def may_measure(person: Person, report: Report) -> bool:
-    return can_act_on_report(person, report, MEASUREMENT_STEP)
 
 
 def measurer_for(person: Person, report: Report) -> Report:

@@ -86,6 +86,15 @@ def submission_step_permission(number: int):
     return permission
 
 
+# A quarter's measurement (TW I–IV) is opened, evaluated, and its meeting and follow-ups
+# recorded by whoever performs step 5 (the Sekcam's evaluation) in the office's SOP.
+MEASUREMENT_STEP = 5
+
+
+def may_measure(person: Person | None, report: Report) -> bool:
+    return can_act_on_report(person, report, MEASUREMENT_STEP)
+
+
 def can_edit_rows(person: Person | None, submission: Submission) -> bool:
     """Only the head of the submission's unit, holding step 3's role, while it is open."""
     return submission.is_editable and can_act_on_submission(person, submission, 3)

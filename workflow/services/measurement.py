@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from sakip.models import Indikator, Person, PlanRow, Unit, Year
 from workflow.measurement import measured_quarters, quarter_end, quarter_ended
 from workflow.models import ROMAN, FollowUp, Meeting, MeetingKind, Report, ReportState
-from workflow.permissions import can_act_on_report
+from workflow.permissions import may_measure
 from workflow.services import records
 from workflow.services.core import (
     TransitionDenied,
@@ -29,15 +29,12 @@ from workflow.services.procedure.ordering import agreement_rows, distribute_rows
 __all__ = ["measurement_close"]
 
 S = ReportState
-# Who opens and closes a quarter, records its meeting and follow-ups: the roles of step 5
-# (the Sekcam's evaluation) in the office's SOP.
-MEASUREMENT_STEP = 5
 
 
 def _check_measurer(person: Person, report: Report) -> None:
     if person.office_id != report.office_id:
         raise TransitionDenied(_("Anda tidak berwenang: pengukuran ini milik kantor lain."))
-    if not can_act_on_report(person, report, MEASUREMENT_STEP):
+    if not may_measure(person, report):
         raise TransitionDenied(
             _(
                 "Pengukuran kinerja triwulan dibuka, dievaluasi dan dicatat rapatnya oleh "
@@ -175,7 +172,7 @@ def may_finish_follow_up(person: Person | None, follow_up: FollowUp) -> bool:
         return False
     if person.heads_unit and person.unit_id == follow_up.unit_id:
         return True
-    return can_act_on_report(person, follow_up.report, MEASUREMENT_STEP)
+    return may_measure(person, follow_up.report)
 
 
 def follow_up_done(*, follow_up: FollowUp, person: Person, note: str = "") -> FollowUp:
