@@ -17,7 +17,7 @@ from documents.nine_columns import (
     year_target_display,
 )
 from sakip.capaian import Capaian, capaian_for_row, row_to_date
-from sakip.models import PlanRow
+from sakip.models import Aggregation, PlanRow
 from sakip.numbers import format_id_decimal
 from sakip.planning.quarters import quarter_values
 from sakip.rules import row_blockers
@@ -112,7 +112,10 @@ class RowView:
                 (f"TW {ROMAN[n]}", number_display(v, row) if v is not None else "–")
                 for n, v in enumerate(quarter_values(row.earlier, None)[:-1], start=1)
             ]
-            self.to_date = number_display(row_to_date(row), row)
+            # The figure to date differs from the quarter's own only where quarters add up
+            # (a sum or a mean); a last value is its own figure to date.
+            adds_up = indikator.aggregation != Aggregation.LAST
+            self.to_date = number_display(row_to_date(row), row) if adds_up else ""
 
 
 def row_view(

@@ -192,3 +192,24 @@ def test_the_quarter_page_lists_the_documents_each_person_may_read(
     # A Kasi reads every unit's figures only once the quarter is closed: no link before.
     kasi_page = client_for(kasi).get(url).content.decode()
     assert invitation in kasi_page and report_pdf not in kasi_page
+
+
+def test_a_quarters_row_shows_the_figure_to_date_where_quarters_add_up(quarters):
+    from decimal import Decimal
+
+    from pages.entry.table import row_view
+    from sakip.models import Aggregation, PlanRow
+
+    quarters.measured(1)
+    report = quarters.open(2)
+    rows = PlanRow.objects.filter(submission__report=report).select_related(
+        "indikator__sasaran", "indikator__nomenklatur", "target", "unit", "submission"
+    )
+    by_rule = {r.indikator.aggregation: r for r in rows if r.earlier and r.earlier[0]}
+    cumulative, last = by_rule[Aggregation.CUMULATIVE], by_rule[Aggregation.LAST]
+    for row in (cumulative, last):
+        row.realisasi = Decimal(2)
+    assert row_view(cumulative, None).to_date.startswith(
+        f"{Decimal(cumulative.earlier[0]) + 2:f}".rstrip("0").rstrip(".").replace(".", ",")
+    )
+    assert row_view(last, None).to_date == ""
