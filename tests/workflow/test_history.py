@@ -71,3 +71,23 @@ def test_edits_of_two_units_are_two_lines(report_at, client_for):
     edits = body[body.index('id="edit-history"') :]
     assert "mengubah 3 baris, menambah 1 bukti dukung" in edits
     assert f"{unit_head(other).full_name} mengubah 1 baris" in edits
+
+
+def test_the_edit_summary_reads_the_same_few_queries_however_many_edits(report_at):
+    """Thousands of saves in a collection are counted in the database, not read one by one."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from workflow.history import edit_groups
+
+    report = report_at(ReportState.COLLECTING)
+    _edit_rows(report, times=1)
+    with CaptureQueriesContext(connection) as few:
+        groups = edit_groups(report)
+    queries = len(few)
+    assert [g.summary for g in groups] == ["mengubah 3 baris, menambah 1 bukti dukung"]
+    _edit_rows(report, times=6)
+    with CaptureQueriesContext(connection) as many:
+        groups = edit_groups(report)
+    assert len(many) == queries
+    assert [g.summary for g in groups] == ["mengubah 3 baris, menambah 2 bukti dukung"]
