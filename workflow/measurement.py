@@ -156,7 +156,7 @@ def open_follow_ups(office_id: int, year_id: int, *, before: int = 5):
             report__period__lt=before,
             done_at__isnull=True,
         )
-        .select_related("indikator", "unit", "report")
+        .select_related("indikator", "unit", "report__year")
         .order_by("due_date", "pk")
     )
 

@@ -87,7 +87,9 @@ def quarter_page(request, tahun: int, tw: int):
         .prefetch_related("invitees", "attendees")
         .first()
     )
-    follow_ups = list(report.follow_ups.select_related("indikator", "unit", "done_by"))
+    follow_ups = list(
+        report.follow_ups.select_related("indikator", "unit", "done_by", "report__year")
+    )
     carried = list(open_follow_ups(report.office_id, report.year_id, before=tw))
     may_measure = access.may_measure(person, report)
     context = {
@@ -96,8 +98,8 @@ def quarter_page(request, tahun: int, tw: int):
         "courses": course_rows(courses, tw),
         "figures_refusal": refusal,
         "meeting": meeting,
-        "follow_ups": _with_done(person, follow_ups),
-        "carried": _with_done(person, carried),
+        "follow_ups": _with_done(person, follow_ups, report),
+        "carried": _with_done(person, carried, report),
         "may_measure": may_measure,
         "follow_up_form": FollowUpForm(report=report) if may_measure else None,
         "documents": [
@@ -111,9 +113,14 @@ def quarter_page(request, tahun: int, tw: int):
     return render(request, "measurement/quarter.html", context)
 
 
-def _with_done(person, follow_ups: list[FollowUp]) -> list[FollowUp]:
-    for f in follow_ups:
-        f.may_finish = f.is_open and may_finish_follow_up(person, f)
+def _with_done(person, follow_ups: list[FollowUp], report=None) -> list[FollowUp]:
+    """Each follow-up with whether this person may mark it done; the office's step roles
+    are read once for all of them (`report`, or the first follow-up's report)."""
+    if follow_ups:
+        roles = (report or follow_ups[0].report).step_roles()
+        for f in follow_ups:
+            f.report.prime_step_roles(roles)
+            f.may_finish = f.is_open and may_finish_follow_up(person, f)
     return follow_ups
 
 

@@ -213,3 +213,37 @@ def test_a_quarters_row_shows_the_figure_to_date_where_quarters_add_up(quarters)
         f"{Decimal(cumulative.earlier[0]) + 2:f}".rstrip("0").rstrip(".").replace(".", ",")
     )
     assert row_view(last, None).to_date == ""
+
+
+def test_the_quarter_page_reads_as_many_queries_for_one_follow_up_as_for_five(
+    client_for, sekcam, quarters
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    report = quarters.open(1)
+    row = report.submissions.first().rows.select_related("indikator", "unit").first()
+    client = client_for(sekcam)
+    url = reverse("measurement:quarter", args=[2025, 1])
+
+    def add(n):
+        for i in range(n):
+            follow_up_add(
+                report=report,
+                person=quarters.sekcam,
+                indikator=row.indikator,
+                action=f"Tindak lanjut {i}",
+                unit=row.unit,
+                due_date=dt.date(2025, 5, 1),
+            )
+
+    add(1)
+    client.get(url)
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    queries = len(one)
+    add(4)
+    with CaptureQueriesContext(connection) as five:
+        page = client.get(url)
+    assert page.content.decode().count("data-follow-up=") == 5
+    assert len(five) == queries

@@ -174,13 +174,17 @@ class Report(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
     def roles_of_step(self, number: int) -> list[str]:
         """The roles of step `number` in this report's office (`Step.actor_roles`), read once
         per report instance so listing the available transitions costs one query."""
+        return list(self.step_roles().get(number) or [])
+
+    def step_roles(self) -> dict[int, list[str]]:
+        """{step number: roles} of the report's office, read once per instance."""
         cache = self.__dict__.get("_step_roles")
         if cache is None:
             cache = dict(
                 Step.objects.filter(office_id=self.office_id).values_list("number", "actor_roles")
             )
             self.prime_step_roles(cache)
-        return list(cache.get(number) or [])
+        return cache
 
     def prime_step_roles(self, roles: dict[int, list[str]]) -> None:
         """Give the step roles read for many reports at once (see `reports_with_tasks`)."""
