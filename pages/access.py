@@ -16,6 +16,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
+from documents.quarter_documents import QUARTER_KINDS
 from sakip.models import (
     LEADER_ROLES,
     OFFICE_WIDE_ROLES,
@@ -420,15 +421,13 @@ def quarter_figures_refusal(person: Person, report: Report) -> str | None:
     )
 
 
-QUARTER_FIGURE_DOCUMENTS = frozenset({"pengukuran-triwulan"})
-
-
 def quarter_document_for(request, tahun: int, tw: int, kind: str) -> tuple[Person, Report]:
     """A document of the quarter: the invitation, attendance list and minutes for the
     office's people; the measurement report (every unit's figures) as
     `quarter_figures_refusal` says."""
     person, report = quarter_report_for(request, tahun, tw)
-    if kind in QUARTER_FIGURE_DOCUMENTS:
+    entry = QUARTER_KINDS.get(kind)
+    if entry is not None and entry.figures:
         refusal = quarter_figures_refusal(person, report)
         if refusal:
             raise PermissionDenied(refusal)

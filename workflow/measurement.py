@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from sakip.capaian import Capaian, compute_capaian
@@ -28,9 +29,17 @@ def quarter_ended(year: int, quarter: int, today: dt.date) -> bool:
 
 
 def quarter_reports(office_id: int, year_id: int) -> dict[int, Report]:
-    """The year's quarter measurements opened so far, by quarter."""
-    reports = Report.objects.filter(office_id=office_id, year_id=year_id, period__gt=0)
-    return {r.period: r for r in reports.select_related("office", "year")}
+    """The year's quarter measurements opened so far, by quarter, each with its units
+    counted (`units`, `accepted`). One query."""
+    reports = (
+        Report.objects.filter(office_id=office_id, year_id=year_id, period__gt=0)
+        .select_related("office", "year")
+        .annotate(
+            units=Count("submissions"),
+            accepted=Count("submissions", filter=Q(submissions__state=SubmissionState.ACCEPTED)),
+        )
+    )
+    return {r.period: r for r in reports}
 
 
 def measured_quarters(

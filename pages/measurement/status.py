@@ -14,7 +14,7 @@ from pages.procedure.links import unit_page_url
 from sakip.models import Person, Year
 from sakip.numbers import format_id_decimal
 from workflow.measurement import IndicatorCourse, quarter_end, quarter_ended, quarter_reports
-from workflow.models import ROMAN, Report, SubmissionState
+from workflow.models import ROMAN, Report
 
 
 @dataclass
@@ -38,10 +38,6 @@ def quarter_statuses(person: Person, year: Year, today: dt.date) -> list[Quarter
     """TW I–IV of the year: closed, under way (units accepted of all), ready to open (with
     the button for whoever opens it), or not ended yet. Two queries."""
     reports = quarter_reports(year.office_id, year.pk)
-    counts: dict[int, list[int]] = {}
-    for r in reports.values():
-        states = list(r.submissions.values_list("state", flat=True))
-        counts[r.period] = [states.count(SubmissionState.ACCEPTED), len(states)]
     may_open = access.may_measure(person, Report(office_id=year.office_id, year=year))
     waiting = False
     out = []
@@ -50,7 +46,7 @@ def quarter_statuses(person: Person, year: Year, today: dt.date) -> list[Quarter
         status = QuarterStatus(q, quarter_end(year.year, q), report, "", "secondary")
         if report is not None:
             status.url = reverse("measurement:quarter", args=[year.year, q])
-            status.accepted, status.units = counts.get(q, [0, 0])
+            status.accepted, status.units = report.accepted, report.units
             if report.is_closed:
                 status.text, status.tone = _("Selesai"), "success"
             else:
