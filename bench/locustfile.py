@@ -4,7 +4,11 @@ the load generator's own CPU small: it shares the 2-core machine with the server
 Kasi edit rows of their unit through the row-edit form (the page's no-JavaScript path, which
 answers a saved row with a redirect and a stale one with 400 and the stored value), the
 Sekcam reads the review pages, the Camat the dashboard, staff download the LAKIP PDF. Every
-acknowledged save is appended to BENCH_ACKS as one JSON line: {row, version, value}."""
+acknowledged save is appended to BENCH_ACKS as one JSON line: {row, version, value}.
+
+With BENCH_PHASE=floor the same number of users only ask the bare signed-in page
+(bench/floor.py): the floor a page's CPU is compared with, measured on the same server in the
+same run."""
 
 from __future__ import annotations
 
@@ -38,11 +42,15 @@ class OfficeUser(FastHttpUser):
         )
 
 
+FLOOR = os.environ.get("BENCH_PHASE") == "floor"
+
+
 class KasiUser(OfficeUser):
     """Fills rows of the unit: open the edit form, save a new realisation."""
 
     weight = 4
     role = "kasi"
+    abstract = FLOOR
 
     @task(1)
     def page(self) -> None:
@@ -86,6 +94,7 @@ class KasiUser(OfficeUser):
 class ReviewUser(OfficeUser):
     weight = 2
     role = "review"
+    abstract = FLOOR
 
     @task
     def review(self) -> None:
@@ -96,6 +105,7 @@ class ReviewUser(OfficeUser):
 class DashboardUser(OfficeUser):
     weight = 2
     role = "dashboard"
+    abstract = FLOOR
 
     @task
     def dashboard(self) -> None:
@@ -103,7 +113,7 @@ class DashboardUser(OfficeUser):
 
 
 # Without a LAKIP download in the URLconf the PDF users stay home (the table says so).
-if SETUP["pdf"]["page"]:
+if SETUP["pdf"]["page"] and not FLOOR:
 
     class PdfUser(OfficeUser):
         weight = 1
@@ -116,3 +126,15 @@ if SETUP["pdf"]["page"]:
             ) as response:
                 if response.status_code != 200 or not response.content.startswith(b"%PDF"):
                     response.failure(f"pdf: {response.status_code}")
+
+
+if FLOOR:
+
+    class FloorUser(OfficeUser):
+        """The base layout for a signed-in Kasi, and nothing else."""
+
+        role = "kasi"
+
+        @task
+        def bare(self) -> None:
+            self.client.get("/bench/bare/", name="floor (bare signed-in page)")

@@ -37,6 +37,7 @@ GOALS = {
     "pdf_vs_weasyprint": 1.15,
     "load_rps": 150,
     "load_p95_ms": 300,
+    "cpu_vs_floor": 2.0,
     "draft_s": 2.0,
 }
 sys.path.insert(0, str(ROOT))
@@ -532,40 +533,16 @@ def bench_load(users: int = 50, seconds: int = 60) -> dict:
     )
     try:
         _wait_for("http://127.0.0.1:8199/accounts/login/")
-        prefix = WORK / "locust"
-        subprocess.run(
-            [
-                str(ROOT / ".venv" / "bin" / "locust"),
-                "-f",
-                "bench/locustfile.py",
-                "--headless",
-                "-u",
-                str(users),
-                "-r",
-                "10",
-                "-t",
-                f"{seconds}s",
-                "--host",
-                "http://127.0.0.1:8199",
-                "--csv",
-                str(prefix),
-                "--only-summary",
-                "--loglevel",
-                "WARNING",
-            ],
-            cwd=ROOT,
-            env={
-                **env,
-                "BENCH_LOAD_SETUP": str(WORK / "load-setup.json"),
-                "BENCH_ACKS": str(acks),
-            },
-            check=False,
-        )
+        phases = {
+            name: _phase(server.pid, env, name, users, length)
+            for name, length in (("mixed", seconds), ("floor", FLOOR_SECONDS))
+        }
     finally:
         server.terminate()
         server.wait(timeout=30)
         server_log.close()
-    endpoints = _read_stats(prefix)
+    mixed, floor = phases["mixed"], phases["floor"]
+    endpoints = _read_stats(WORK / "locust-mixed")
     total = endpoints.pop("Aggregated")
     return {
         "users": users,
@@ -578,16 +555,115 @@ def bench_load(users: int = 50, seconds: int = 60) -> dict:
         "errors": total["failures"],
         "endpoints": endpoints,
         "updates": _lost_updates(acks),
-        "server_mean_ms": _server_mean_ms(WORK / "access.log"),
-        "load_average": round(os.getloadavg()[0], 2),
+        "server_mean_ms": mixed["server_mean_ms"],
+        "load_average": mixed["load_average"],
+        # CPU per request from /proc (bench/proc.py), and the same for the bare signed-in
+        # page on the same server right after (the floor).
+        "cpu": {
+            "app_ms_per_request": mixed["app_cpu_ms"],
+            "postgres_ms_per_request": mixed["postgres_cpu_ms"],
+            "locust_ms_per_request": mixed["locust_cpu_ms"],
+            "floor_app_ms_per_request": floor["app_cpu_ms"],
+            "floor_postgres_ms_per_request": floor["postgres_cpu_ms"],
+            "floor_rps": floor["rps"],
+            "floor_requests": floor["requests"],
+            "ratio": round(mixed["app_cpu_ms"] / floor["app_cpu_ms"], 2)
+            if floor["app_cpu_ms"]
+            else None,
+        },
     }
 
 
-def _server_mean_ms(log: Path) -> float:
-    """Mean time inside gunicorn per request (the access log's last field, `%(M)sms`):
-    with 2 sync workers the server cannot exceed 2000 / mean requests per second."""
-    times = [int(line.rsplit(" ", 1)[1].removesuffix("ms\n")) for line in open(log)]
-    return round(statistics.mean(times), 1) if times else 0.0
+FLOOR_SECONDS = 20
+
+
+def _phase(server_pid: int, env: dict, name: str, users: int, seconds: int) -> dict:
+    """One Locust run against the running server: its figures, and the CPU the app server,
+    PostgreSQL and Locust spent on it per request (the access log counts the requests)."""
+    from bench import proc
+
+    log = WORK / "access.log"
+    logged = _log_lines(log)
+    app, database = proc.cpu_ms(server_pid), proc.postgres_cpu_ms()
+    locust = subprocess.Popen(
+        [
+            str(ROOT / ".venv" / "bin" / "locust"),
+            "-f",
+            "bench/locustfile.py",
+            "--headless",
+            "-u",
+            str(users),
+            "-r",
+            "10",
+            "-t",
+            f"{seconds}s",
+            "--host",
+            "http://127.0.0.1:8199",
+            "--csv",
+            str(WORK / f"locust-{name}"),
+            "--only-summary",
+            "--loglevel",
+            "WARNING",
+        ],
+        cwd=ROOT,
+        env={
+            **env,
+            "BENCH_LOAD_SETUP": str(WORK / "load-setup.json"),
+            "BENCH_ACKS": str(WORK / "acks.jsonl"),
+            "BENCH_PHASE": name,
+        },
+    )
+    locust_cpu = 0.0
+    while locust.poll() is None:
+        locust_cpu = max(locust_cpu, proc.cpu_ms(locust.pid))
+        time.sleep(1)
+    load_average = round(os.getloadavg()[0], 2)
+    time.sleep(1)  # the last responses reach the access log
+    app, database = proc.cpu_ms(server_pid) - app, proc.postgres_cpu_ms() - database
+    times = _log_times(log)[logged:]
+    requests = len(times) or 1
+    stats = _read_stats(WORK / f"locust-{name}")["Aggregated"]
+    return {
+        "requests": len(times),
+        "rps": stats["rps"],
+        "server_mean_ms": round(statistics.mean(times), 1) if times else 0.0,
+        "app_cpu_ms": round(app / requests, 1),
+        "postgres_cpu_ms": round(database / requests, 1),
+        "locust_cpu_ms": round(locust_cpu / requests, 1),
+        "load_average": load_average,
+    }
+
+
+def _log_lines(log: Path) -> int:
+    return len(_log_times(log))
+
+
+def _log_times(log: Path) -> list[int]:
+    """Time inside gunicorn of each request in the access log (its last field, `%(M)sms`)."""
+    if not log.exists():
+        return []
+    return [int(line.rsplit(" ", 1)[1].removesuffix("ms\n")) for line in open(log)]
+
+
+def bench_pages() -> list[dict]:
+    """Each page of the mixed workload on the load test's database, in one process: CPU and
+    SQL queries per request and where the CPU goes (bench/cpu.py)."""
+    out = WORK / "pages.json"
+    subprocess.run(
+        [sys.executable, "bench/cpu.py", "--reuse", "--runs", "20", "--json", str(out)],
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    return json.loads(out.read_text())
+
+
+def bench_queries() -> dict:
+    """SQL queries per request of every page of the mixed workload, on the load test's data
+    and on ten times as much (bench/queries.py)."""
+    from bench import queries
+
+    return queries.measure()
 
 
 # ---- the table ----------------------------------------------------------------------------
@@ -687,6 +763,24 @@ def table(results: dict) -> str:
             "Load: mean time inside gunicorn per request (→ ceiling of 2 workers)",
             f"{mean} ms (→ {2000 / mean:.0f} req/s)" if mean else "—",
         )
+        cpu = load.get("cpu")
+        if cpu and cpu["ratio"]:
+            add(
+                "Load: CPU per request in gunicorn, mixed / bare signed-in page (floor, "
+                f"{cpu['floor_requests']} requests at {cpu['floor_rps']}/s)",
+                f"{cpu['app_ms_per_request']} / {cpu['floor_app_ms_per_request']} ms "
+                f"({cpu['ratio']}×)",
+                f"≤ {GOALS['cpu_vs_floor']}× floor",
+                cpu["ratio"] <= GOALS["cpu_vs_floor"],
+            )
+            add(
+                "Load: CPU per request in PostgreSQL, mixed / floor (D)",
+                f"{cpu['postgres_ms_per_request']} / {cpu['floor_postgres_ms_per_request']} ms",
+            )
+            add(
+                "Load: CPU per request in Locust (the load generator)",
+                f"{cpu['locust_ms_per_request']} ms",
+            )
         add("Load: machine load average at the end (2 cores)", f"{load.get('load_average')}")
         add("Load: errors", f"{load['errors']} of {load['requests']}", "0", load["errors"] == 0)
         u = load["updates"]
@@ -697,6 +791,29 @@ def table(results: dict) -> str:
             "0",
             u["lost"] == 0,
         )
+    pages = results.get("pages")
+    if pages:
+        add("Where each page's CPU goes (in one process; shares of the request's CPU)", "", "")
+        for p in pages:
+            s = p["shares"]
+            add(
+                f"  {p['page']}",
+                f"{p['cpu_ms']} ms, {p['queries']} queries ({p['ratio']}× floor): SQL "
+                f"{s['sql']:.0f} %, templates {s['templates']:.0f} % (crispy forms "
+                f"{s['crispy']:.0f} %), session and user {s['user']:.0f} %",
+            )
+    queries = results.get("queries")
+    if queries:
+        equal = all(q["small"] == q["large"] for q in queries["pages"].values())
+        add(
+            "SQL queries per page of the mixed workload, load test's data / 10× data "
+            "(bench/queries.py)",
+            f"{len(queries['pages'])} pages",
+            "equal",
+            equal,
+        )
+        for name, q in queries["pages"].items():
+            add(f"  {name}", f"{q['small']} / {q['large']}")
     return "\n".join(lines)
 
 
@@ -736,6 +853,10 @@ def main() -> None:
     if not args.skip_load:
         print("Uji beban (gunicorn + PostgreSQL, Locust)…", flush=True)
         results["load"] = bench_load()
+        print("CPU dan kueri per halaman (profil)…", flush=True)
+        results["pages"] = bench_pages()
+        print("Kueri per halaman, data kecil vs 10×…", flush=True)
+        results["queries"] = bench_queries()
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "latest.json").write_text(json.dumps(results, indent=2, ensure_ascii=False))
     print()

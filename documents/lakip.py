@@ -99,9 +99,11 @@ def _context(data: dict, *, watermark: bool, verify_url: str = "") -> dict:
 
 def render(report) -> RenderedPdf:
     """The draft: watermarked and served from the cache while its data is unchanged."""
-    data = lakip_document_data(report, final=False)
     return cached_pdf(
-        report, KIND, data, lambda: render_pdf(TEMPLATE, _context(data, watermark=True))
+        report,
+        KIND,
+        lambda: lakip_document_data(report, final=False),
+        lambda data: render_pdf(TEMPLATE, _context(data, watermark=True)),
     )
 
 

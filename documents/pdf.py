@@ -3,7 +3,8 @@
 Every document renders through `render_pdf` so they share the letterhead, the fonts (Liberation,
 metric-compatible with Times New Roman and Arial, so page breaks match what the office gets in
 Word) and the page numbering. Drafts are cached in `RenderedDocument` under a hash of the data
-they were rendered from: an unchanged draft is served again without rendering."""
+they were rendered from and the versions of what that data is read from: an unchanged draft
+is served again without rendering, and without reading its data while no version moved."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from django.core.files.base import ContentFile
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 
@@ -71,19 +72,43 @@ def data_key(kind: str, data: object) -> str:
     return hashlib.sha256(f"{RENDER_VERSION}|{kind}|{payload}".encode()).hexdigest()
 
 
-def cached_pdf(report, kind: str, data: object, render) -> RenderedPdf:
-    """Serve `kind` for `report` from the cache while `data` is unchanged; otherwise call
-    `render()` and keep its result."""
+def versions_key(report, kind: str) -> str:
+    """What a document of `report` can read, as version numbers, in one query: the office's
+    data version (its master data, plan, letters, meetings and every state; sakip/versions.py),
+    the content version of each of the office's reports up to this year (a LAKIP shows earlier
+    years, a quarter earlier quarters), and today's date (drafts are dated). While it is
+    unchanged the cached document is served without reading its data at all."""
+    from workflow.models import Report
+
+    versions = list(
+        Report.objects.filter(office_id=report.office_id, year__year__lte=report.year.year)
+        .order_by("pk")
+        .values_list("pk", "data_version", "office__data_version")
+    )
+    payload = f"{RENDER_VERSION}|{kind}|{report.pk}|{timezone.localdate()}|{versions}"
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def cached_pdf(report, kind: str, select, render) -> RenderedPdf:
+    """Serve `kind` for `report` from the cache while what it shows is unchanged; otherwise
+    `render(select())` and keep the result. Two checks, cheapest first: the versions of what
+    it reads (no data read at all), then the hash of the data `select()` returns (a change
+    that moved a version without changing this document keeps the cached file)."""
     from workflow.models import RenderedDocument
 
+    versions = versions_key(report, kind)
+    cached = RenderedDocument.objects.filter(report=report, kind=kind)
+    hit = cached.filter(versions_key=versions).first()
+    if hit is not None and (content := _read_cached(hit.file)) is not None:
+        return RenderedPdf(content=content, pages=hit.pages, anchors={}, cached=True)
+    data = select()
     key = data_key(kind, data)
-    hit = RenderedDocument.objects.filter(report=report, kind=kind, data_key=key).first()
-    if hit is not None:
-        content = _read_cached(hit.file)
-        if content is not None:
-            return RenderedPdf(content=content, pages=hit.pages, anchors={}, cached=True)
-    result = render()
-    _keep(report, kind, key, result)
+    hit = cached.filter(data_key=key).first()
+    if hit is not None and (content := _read_cached(hit.file)) is not None:
+        cached.filter(pk=hit.pk, data_key=key).update(versions_key=versions)
+        return RenderedPdf(content=content, pages=hit.pages, anchors={}, cached=True)
+    result = render(data)
+    _keep(report, kind, key, versions, result)
     return result
 
 
@@ -102,7 +127,7 @@ def _read_cached(file) -> bytes | None:
         return None
 
 
-def _keep(report, kind: str, key: str, result: RenderedPdf) -> None:
+def _keep(report, kind: str, key: str, versions: str, result: RenderedPdf) -> None:
     """Store a rendering as the report's cached `kind`. Several app servers may render the
     same document at once: the cache row is locked while its file is replaced (created
     first if missing, so two first renderings also meet on the lock), and the replaced file
@@ -114,7 +139,7 @@ def _keep(report, kind: str, key: str, result: RenderedPdf) -> None:
             report=report, kind=kind
         )
         replaced = entry.file.name
-        entry.data_key, entry.pages = key, result.pages
+        entry.data_key, entry.versions_key, entry.pages = key, versions, result.pages
         name = f"{report.office_id}-{report.pk}-{kind}-{key[:12]}.pdf"
         entry.file.save(name, ContentFile(result.content), save=False)
         entry.save()

@@ -82,11 +82,18 @@ def filename(report, kind: str) -> str:
 def quarter_document_pdf(report, kind: str) -> DocumentFile:
     """The PDF of `kind` for the quarter's `report` (KeyError for an unknown kind)."""
     entry = QUARTER_KINDS[kind]
-    data = measurement_data(report, figures=entry.figures)
-    if entry.figures:
-        data["date"] = timezone.localdate()
+
+    def select() -> dict:
+        data = measurement_data(report, figures=entry.figures)
+        if entry.figures:
+            data["date"] = timezone.localdate()
+        return data
+
     result = cached_pdf(
-        report, entry.cache_kind, data, lambda: render_pdf(entry.template, _context(entry, data))
+        report,
+        entry.cache_kind,
+        select,
+        lambda data: render_pdf(entry.template, _context(entry, data)),
     )
     return DocumentFile(
         content=result.content,

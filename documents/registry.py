@@ -44,8 +44,12 @@ class DocumentKind:
 
 def render_template_document(entry: DocumentKind, report) -> RenderedPdf:
     """The PDF of a template document, served from the cache while its data is unchanged."""
-    data = entry.selector(report)
-    return cached_pdf(report, entry.kind, data, lambda: render_pdf(entry.template, {"doc": data}))
+    return cached_pdf(
+        report,
+        entry.kind,
+        lambda: entry.selector(report),
+        lambda data: render_pdf(entry.template, {"doc": data}),
+    )
 
 
 KINDS = {

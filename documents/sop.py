@@ -233,5 +233,6 @@ def sop_context(data: dict) -> dict:
 
 
 def render(report) -> RenderedPdf:
-    data = sop_data(report)
-    return cached_pdf(report, KIND, data, lambda: render_pdf(TEMPLATE, sop_context(data)))
+    return cached_pdf(
+        report, KIND, lambda: sop_data(report), lambda data: render_pdf(TEMPLATE, sop_context(data))
+    )

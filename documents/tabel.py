@@ -22,8 +22,9 @@ def filename(report, ext: str = "pdf") -> str:
 
 
 def render(report) -> RenderedPdf:
-    data = table_data(report)
-    return cached_pdf(report, KIND, data, lambda: render_pdf(TEMPLATE, {"doc": data}))
+    return cached_pdf(
+        report, KIND, lambda: table_data(report), lambda data: render_pdf(TEMPLATE, {"doc": data})
+    )
 
 
 def workbook(report) -> bytes:

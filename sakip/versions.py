@@ -48,6 +48,12 @@ def _office_of(instance) -> dict | None:
     return None
 
 
+def membership_changed(sender, instance, action: str, **kwargs) -> None:
+    """m2m_changed receiver: who was invited to or attended a meeting is on its documents."""
+    if action in {"post_add", "post_remove", "post_clear"}:
+        master_data_changed(sender, instance)
+
+
 def master_data_changed(sender, instance, **kwargs) -> None:
     """post_save / post_delete receiver for the models an office's pages read directly."""
     if kwargs.get("raw"):

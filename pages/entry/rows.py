@@ -157,6 +157,7 @@ def _render_form(
     status=200,
     evidence_error="",
 ):
+    prefetch_related_objects([row], "evidence")
     evidence_form = EvidenceForm(
         row=row, url=reverse("entry:evidence_upload", args=[report.pk, submission.pk, row.pk])
     )
@@ -197,7 +198,6 @@ def row_edit(request, pk: int, sub_pk: int, row_pk: int):
         return redirect("entry:submission", pk, sub_pk)
     url = reverse("entry:row_edit", args=[pk, sub_pk, row.pk])
     cancel = reverse("entry:row_show", args=[pk, sub_pk, row.pk])
-    prefetch_related_objects([row], "evidence")
     if request.method != "POST":
         return _render_form(
             request, report, submission, row, RowForm(row=row, url=url, cancel_url=cancel)

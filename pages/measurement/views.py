@@ -101,7 +101,6 @@ def quarter_page(request, tahun: int, tw: int):
         "follow_ups": _with_done(person, follow_ups, report),
         "carried": _with_done(person, carried, report),
         "may_measure": may_measure,
-        "follow_up_form": FollowUpForm(report=report) if may_measure else None,
         "documents": [
             (d.title, reverse("measurement:document", args=[tahun, tw, d.kind]))
             for d in QUARTER_KINDS.values()

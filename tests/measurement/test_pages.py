@@ -111,6 +111,18 @@ def test_attendees_must_be_invited(client_for, sekcam, quarters):
     assert "Yang hadir harus termasuk undangan" in response.content.decode()
 
 
+def test_the_sekcam_adds_a_follow_up_on_its_own_page(client_for, kasi, quarters):
+    """The quarter page links to the follow-up form instead of carrying it on every view."""
+    quarters.open(1)
+    sekcam, url = client_for(quarters.sekcam.user), reverse("measurement:follow_up", args=[2025, 1])
+    page = sekcam.get(reverse("measurement:quarter", args=[2025, 1])).content.decode()
+    assert f'href="{url}"' in page and 'name="indikator"' not in page
+    form = sekcam.get(url).content.decode()
+    assert 'name="indikator"' in form and 'name="due_date"' in form
+    kasi_page = client_for(kasi).get(reverse("measurement:quarter", args=[2025, 1]))
+    assert f'href="{url}"' not in kasi_page.content.decode()
+
+
 def test_follow_ups_are_carried_to_the_next_quarter_and_the_kasis_tasks(
     client_for, kasi, other_kasi, quarters
 ):

@@ -238,11 +238,13 @@ class SignedDocument(models.Model):
 
 class RenderedDocument(models.Model):
     """Cache of a rendered PDF: served again while the data it was rendered from is unchanged
-    (`data_key` hashes the selector's data)."""
+    (`data_key` hashes the selector's data; `versions_key` the versions it was read at, the
+    check made before reading the data: documents.pdf.cached_pdf)."""
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="rendered_documents")
     kind = models.CharField(max_length=20)
     data_key = models.CharField(max_length=64)
+    versions_key = models.CharField(max_length=64, blank=True, default="")
     file = models.FileField(upload_to="rendered/", max_length=255)
     pages = models.PositiveSmallIntegerField(default=0)
     rendered_at = models.DateTimeField(auto_now=True)

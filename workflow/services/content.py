@@ -35,7 +35,9 @@ def content_changed(report: Report, *, person, action: str, **payload) -> None:
     Report.objects.filter(pk=report.pk).update(
         data_version=F("data_version") + 1, updated_at=timezone.now()
     )
-    report.refresh_from_db(fields=["data_version", "updated_at"])
+    report.data_version, report.updated_at = (
+        Report.objects.filter(pk=report.pk).values_list("data_version", "updated_at").get()
+    )
     records.audit(report, action, person, **payload)
 
 

@@ -34,8 +34,9 @@ class StaleRow(WorkflowError):
 
 
 def _lock(submission_id: int) -> tuple[Report, Submission]:
-    submission = Submission.objects.select_related("unit").get(pk=submission_id)
-    report = Report.objects.select_for_update().get(pk=submission.report_id)
+    """The submission's report, then the submission, locked in that order (as every
+    transition takes them)."""
+    report = Report.objects.select_for_update(of=("self",)).get(submissions=submission_id)
     submission = Submission.objects.select_for_update().select_related("unit").get(pk=submission_id)
     submission.report = report
     return report, submission
@@ -74,7 +75,7 @@ def _stale_row_message(current: PlanRow, person: Person) -> str:
     ) % {"no": current.number, "who": current.updated_by or _("orang lain")}
 
 
-def row_update(*, row: PlanRow, person: Person, values: dict, version: int) -> PlanRow:
+def row_update(*, row: PlanRow, person: Person, values: dict, version: int) -> None:
     """Save the Kasi's columns of one row, only if nobody saved it since `version`."""
     with contention_as_stale(), transaction.atomic():
         report, submission = _lock(row.submission_id)
@@ -85,7 +86,6 @@ def row_update(*, row: PlanRow, person: Person, values: dict, version: int) -> P
         content_changed(
             report, person=person, action="sakip.row.updated", row=row.pk, number=row.number
         )
-    return PlanRow.objects.get(pk=row.pk)
 
 
 def rows_apply(
