@@ -124,6 +124,17 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
             "init_command": "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL",
         }
     )
+elif DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # Parameters bound on the server, and a statement run more than SAKIP_DB_PREPARE_THRESHOLD
+    # times on a connection prepared there: PostgreSQL parses and plans it once per
+    # connection instead of on every request (the same few queries serve every page).
+    # Set it to "off" behind a pooler in transaction mode that cannot keep prepared
+    # statements (PgBouncer before 1.21, or without max_prepared_statements).
+    _prepare = env_str("SAKIP_DB_PREPARE_THRESHOLD", "5")
+    if _prepare != "off":
+        DATABASES["default"].setdefault("OPTIONS", {}).update(
+            {"server_side_binding": True, "prepare_threshold": int(_prepare)}
+        )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [

@@ -80,3 +80,39 @@ def test_seed_demo_is_idempotent(demo):
     assert _counts() == before
     assert before["sakip.Office"] == 2
     assert before["sakip.Person"] >= 17
+
+
+PREPARED = """
+from django.db import connection
+with connection.cursor() as cursor:
+    for _ in range(7):
+        cursor.execute("SELECT 1 WHERE %s = %s", [1, 1])
+    cursor.execute("SELECT count(*) FROM pg_prepared_statements")
+    print("prepared", cursor.fetchone()[0])
+"""
+
+
+def _prepared_statements(**extra: str) -> str:
+    env = {
+        **_base_env(),
+        "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres",
+        "DJANGO_SETTINGS_MODULE": "sakip.settings",
+        **extra,
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", PREPARED],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()[-1]
+
+
+def test_postgresql_plans_a_repeated_statement_once_per_connection():
+    """Every page asks the same few queries: on PostgreSQL they are prepared on the server
+    after five runs on a connection, unless a pooler that cannot keep them says "off"."""
+    assert int(_prepared_statements()) >= 1
+    assert _prepared_statements(SAKIP_DB_PREPARE_THRESHOLD="off") == "0"
