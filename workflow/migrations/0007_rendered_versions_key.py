@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('workflow', '0006_measurement'),
+        ("workflow", "0006_measurement"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='rendereddocument',
-            name='versions_key',
-            field=models.CharField(blank=True, default='', max_length=64),
+            model_name="rendereddocument",
+            name="versions_key",
+            field=models.CharField(blank=True, default="", max_length=64),
         ),
     ]
