@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.run import PG_URL, WORK, _base_env, _django_cmd, _recreate_database  # noqa: E402
+from bench.common import PG_URL, WORK, base_env, django_cmd, recreate_database  # noqa: E402
 
 SETUP = WORK / "load-setup.json"
 
@@ -38,7 +38,7 @@ def environment() -> dict[str, str]:
     media = WORK / "media-pg"
     return {
         **os.environ,
-        **_base_env(PG_URL, media),
+        **base_env(PG_URL, media),
         "DJANGO_SETTINGS_MODULE": "bench.settings",
         "PYTHONPATH": str(ROOT),
         "SAKIP_DEBUG": "0",
@@ -49,7 +49,7 @@ def environment() -> dict[str, str]:
 
 
 def build(env: dict[str, str]) -> None:
-    _recreate_database(PG_URL)
+    recreate_database(PG_URL)
     for args in (
         ("migrate", "-v0"),
         ("createcachetable",),
@@ -57,7 +57,7 @@ def build(env: dict[str, str]) -> None:
         ("make_demo_certificate", "-v0"),
         ("collectstatic", "--noinput", "-v0"),
     ):
-        _django_cmd(env, *args)
+        django_cmd(env, *args)
     subprocess.run(
         [sys.executable, "bench/run.py", "--prepare-load"], cwd=ROOT, env=env, check=True
     )

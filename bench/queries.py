@@ -40,8 +40,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.common import PG_URL, WORK  # noqa: E402
 from bench.cpu import SETUP, build, environment  # noqa: E402
-from bench.run import PG_URL, WORK  # noqa: E402
 
 COPY = "sakip_bench_queries"
 RESULT = WORK / "queries.json"
