@@ -66,3 +66,21 @@ def url_named(prefix: str, *, contains: str = "", kwargs: dict | None = None) ->
         except NoReverseMatch:
             continue
     return None
+
+
+def build_load_database(env: dict[str, str]) -> None:
+    """The load test's PostgreSQL database (PG_URL), made afresh: migrated, the demo seeded,
+    the static files collected, and the simulated office's data and sessions prepared
+    (`bench/run.py --prepare-load`, which writes WORK/load-setup.json)."""
+    recreate_database(PG_URL)
+    for args in (
+        ("migrate", "-v0"),
+        ("createcachetable",),
+        ("seed_demo", "-v0"),
+        ("make_demo_certificate", "-v0"),
+        ("collectstatic", "--noinput", "-v0"),
+    ):
+        django_cmd(env, *args)
+    subprocess.run(
+        [sys.executable, "bench/run.py", "--prepare-load"], cwd=ROOT, env=env, check=True
+    )

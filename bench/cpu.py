@@ -21,7 +21,6 @@ import os
 import pstats
 import re
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -29,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.common import PG_URL, WORK, base_env, django_cmd, recreate_database  # noqa: E402
+from bench.common import PG_URL, WORK, base_env, build_load_database  # noqa: E402
 
 SETUP = WORK / "load-setup.json"
 
@@ -48,19 +47,7 @@ def environment() -> dict[str, str]:
     }
 
 
-def build(env: dict[str, str]) -> None:
-    recreate_database(PG_URL)
-    for args in (
-        ("migrate", "-v0"),
-        ("createcachetable",),
-        ("seed_demo", "-v0"),
-        ("make_demo_certificate", "-v0"),
-        ("collectstatic", "--noinput", "-v0"),
-    ):
-        django_cmd(env, *args)
-    subprocess.run(
-        [sys.executable, "bench/run.py", "--prepare-load"], cwd=ROOT, env=env, check=True
-    )
+build = build_load_database
 
 
 def endpoints(setup: dict) -> list[tuple[str, str, str]]:

@@ -16,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench.common import PG_URL, ROOT, WORK, base_env, django_cmd, recreate_database, url_named
+from bench.common import PG_URL, ROOT, WORK, base_env, build_load_database, url_named
 
 
 def prepare_load() -> None:
@@ -162,7 +162,6 @@ def _lost_updates(acks_path: Path) -> dict:
 def bench_load(users: int = 50, seconds: int = 60) -> dict:
     media = WORK / "media-pg"
     shutil.rmtree(media, ignore_errors=True)
-    recreate_database(PG_URL)
     env = {
         **os.environ,
         **base_env(PG_URL, media),
@@ -179,17 +178,7 @@ def bench_load(users: int = 50, seconds: int = 60) -> dict:
         "SAKIP_GUNICORN_LOG_LEVEL": "warning",
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    for args in (
-        ("migrate", "-v0"),
-        ("createcachetable",),
-        ("seed_demo", "-v0"),
-        ("make_demo_certificate", "-v0"),
-        ("collectstatic", "--noinput", "-v0"),
-    ):
-        django_cmd(env, *args)
-    subprocess.run(
-        [sys.executable, "bench/run.py", "--prepare-load"], cwd=ROOT, env=env, check=True
-    )
+    build_load_database(env)
     acks = WORK / "acks.jsonl"
     acks.unlink(missing_ok=True)
     (WORK / "access.log").unlink(missing_ok=True)
